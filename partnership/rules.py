@@ -1,0 +1,24 @@
+"""Permission predicates of the partnership app: roles, checked in one place."""
+
+import rules
+
+from .roles import Role
+
+
+def role_predicate(role: Role) -> rules.Predicate:
+    @rules.predicate(name=f"has_role_{role.value}")
+    def has_role(user) -> bool:
+        return bool(user and user.is_authenticated and user.has_role(role.value))
+
+    return has_role
+
+
+is_citizen = role_predicate(Role.CITIZEN)
+is_partnership_member = role_predicate(Role.PARTNERSHIP_MEMBER)
+is_chair = role_predicate(Role.CHAIR)
+is_mayors_office = role_predicate(Role.MAYORS_OFFICE)
+is_city_officer = role_predicate(Role.CITY_OFFICER)
+is_project_staff = role_predicate(Role.PROJECT_STAFF)
+is_administrator = role_predicate(Role.ADMINISTRATOR) | rules.is_superuser
+
+rules.add_perm("partnership.use_admin", rules.is_staff)

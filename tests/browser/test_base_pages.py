@@ -1,0 +1,54 @@
+"""The base pages in a real browser: accessible, keyboard usable, bilingual, on a phone."""
+
+import pytest
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def test_home_is_accessible_in_both_languages(new_page, check_a11y):
+    for locale, heading in (("ja", "市民協働ポータル"), ("en", "Citizen Partnership portal")):
+        page = new_page(locale=locale)
+        page.goto("/")
+        assert page.locator("h1").inner_text() == heading
+        check_a11y(page)
+
+
+def test_skip_link_is_first_and_moves_focus(page):
+    page.goto("/")
+    page.keyboard.press("Tab")
+    focused = page.evaluate("document.activeElement.getAttribute('href')")
+    assert focused == "#main"
+    page.keyboard.press("Enter")
+    assert page.evaluate("location.hash") == "#main"
+
+
+def test_language_switch_is_remembered(page):
+    page.goto("/")
+    page.select_option("#language-select", "en")
+    page.get_by_role("button", name="変更").click()
+    page.wait_for_load_state()
+    assert page.locator("h1").inner_text() == "Citizen Partnership portal"
+    page.goto("/accounts/login/")
+    assert page.locator("h1").inner_text() == "Sign in"
+
+
+def test_failed_login_shows_accessible_error_summary(page, check_a11y, make_user):
+    make_user(username="keiko", password="right-password-123")
+    page.goto("/accounts/login/")
+    page.locator("#id_username").fill("keiko")
+    page.locator("#id_password").fill("wrong")
+    page.keyboard.press("Enter")
+    page.locator("#error-summary").wait_for()
+    assert page.evaluate("document.activeElement.id") == "error-summary"
+    check_a11y(page)
+
+
+def test_phone_menu_opens(new_page, make_user, sign_in):
+    make_user(username="yui", password="right-password-123")
+    page = new_page(mobile=True)
+    sign_in(page, "yui", "right-password-123")
+    toggler = page.locator(".navbar-toggler")
+    assert toggler.is_visible()
+    toggler.click()
+    page.get_by_role("link", name="パスワード変更").wait_for(state="visible")
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")

@@ -1,0 +1,43 @@
+import pytest
+from pytest_factoryboy import register
+
+from partnership.roles import Role
+
+from . import factories
+
+register(factories.UserFactory)
+
+
+@pytest.fixture
+def make_user(db):
+    """make_user(Role.CITY_OFFICER) -> a saved user holding that role."""
+
+    def make(*roles: Role, **kwargs):
+        return factories.UserFactory(roles=roles, **kwargs)
+
+    return make
+
+
+@pytest.fixture
+def role_client(client, make_user):
+    """role_client(Role.X) -> a test client signed in as a new user with that role."""
+
+    def login_as(*roles: Role):
+        user = make_user(*roles)
+        client.force_login(user)
+        client.user = user
+        return client
+
+    return login_as
+
+
+@pytest.fixture(autouse=True)
+def _english_by_default(settings):
+    # Assertions read English text; the Japanese interface has tests of its own.
+    settings.LANGUAGE_CODE = "en"
+
+
+@pytest.fixture
+def matrix_objects(db):
+    """Objects the URL matrix builds its URLs from; apps add theirs as they grow."""
+    return {"users": {}}

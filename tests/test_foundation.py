@@ -1,0 +1,161 @@
+"""Guards of the foundation: migrations, deploy settings, headers, health, lock-out."""
+
+import os
+import subprocess
+import sys
+from io import StringIO
+from pathlib import Path
+from unittest import mock
+
+import pytest
+from axes.models import AccessAttempt, AccessLog
+from django.contrib.auth.models import Group
+from django.core.management import call_command
+from django.db import DatabaseError
+from django.urls import reverse
+
+from partnership.roles import Role
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.mark.django_db
+def test_no_pending_migrations():
+    out = StringIO()
+    try:
+        call_command("makemigrations", "--check", "--dry-run", stdout=out, stderr=out)
+    except SystemExit:  # pragma: no cover - only when a migration is missing
+        pytest.fail(f"Models and migrations differ:\n{out.getvalue()}")
+
+
+@pytest.mark.django_db
+def test_every_role_is_a_group():
+    assert set(Group.objects.values_list("name", flat=True)) >= {role.value for role in Role}
+
+
+def _manage(*args, env_extra: dict[str, str], ):
+    env = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
+    env.pop("DATABASE_URL", None)
+    env.update(env_extra)
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT, env=env, capture_output=True, text=True, timeout=120,
+    )
+
+
+PRODUCTION_ENV = {
+    "DJANGO_SETTINGS_MODULE": "partnership.settings",
+    "DJANGO_SECRET_KEY": "k8#Qe2vL!x9pZr4tW7yB0nM3cF6hJ1sD5gA8uE2iO4kT6wR9qY-production-like",
+    "DJANGO_ALLOWED_HOSTS": "portal.city.yamato.example",
+}
+
+
+def test_deploy_check_is_clean_with_production_variables():
+    result = _manage("check", "--deploy", "--fail-level", "WARNING", env_extra=PRODUCTION_ENV)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
+
+
+@pytest.mark.parametrize("missing", ["DJANGO_SECRET_KEY", "DJANGO_ALLOWED_HOSTS"])
+def test_production_refuses_to_start_without(missing):
+    env = {k: v for k, v in PRODUCTION_ENV.items() if k != missing}
+    result = _manage("check", env_extra=env)
+    assert result.returncode != 0
+    assert f"{missing} is not set" in result.stderr
+
+
+def test_debug_is_off_unless_asked(settings):
+    from partnership.settings import env_bool
+
+    with mock.patch.dict(os.environ, {}, clear=True):
+        assert env_bool("DJANGO_DEBUG") is False
+    with mock.patch.dict(os.environ, {"DJANGO_DEBUG": "1"}):
+        assert env_bool("DJANGO_DEBUG") is True
+
+
+@pytest.mark.django_db
+def test_csp_header_on_every_portal_response(client):
+    response = client.get(reverse("home"))
+    policy = response.headers["Content-Security-Policy"]
+    for directive in (
+        "default-src 'self'",
+        "object-src 'none'",
+        "base-uri 'none'",
+        "frame-ancestors 'none'",
+    ):
+        assert directive in policy
+    assert "unsafe-inline" not in policy
+    assert response.headers["X-Frame-Options"] == "DENY"
+
+
+@pytest.mark.django_db
+def test_csp_relaxed_for_admin_only(admin_client):
+    policy = admin_client.get("/admin/").headers["Content-Security-Policy"]
+    assert "'unsafe-inline'" in policy
+    assert "frame-ancestors 'none'" in policy
+
+
+def test_no_inline_scripts_or_styles_in_portal_templates():
+    offenders = []
+    for template in (ROOT / "templates").rglob("*.html"):
+        text = template.read_text(encoding="utf-8")
+        if " style=" in text or "<style" in text or " onclick=" in text or (
+            "<script>" in text or "<script " in text and "src=" not in text
+        ):
+            offenders.append(template.name)
+    assert offenders == []
+
+
+@pytest.mark.django_db
+def test_healthz_ok(client):
+    response = client.get(reverse("healthz"))
+    assert response.status_code == 200
+    assert response.json()["database"] == "up"
+
+
+@pytest.mark.django_db
+def test_healthz_503_when_database_is_down(client):
+    with mock.patch("partnership.views.connection.cursor", side_effect=DatabaseError("down")):
+        response = client.get(reverse("healthz"))
+    assert response.status_code == 503
+
+
+@pytest.mark.django_db
+def test_lockout_on_sixth_attempt_even_with_right_password(client, make_user):
+    make_user(username="hanako", password="right-password-123")
+    login = reverse("login")
+    for _ in range(5):
+        client.post(login, {"username": "hanako", "password": "wrong"})
+    response = client.post(login, {"username": "hanako", "password": "right-password-123"})
+    assert response.status_code == 429
+    assert "_auth_user_id" not in client.session
+    assert AccessAttempt.objects.get(username="hanako").failures_since_start >= 5
+
+
+@pytest.mark.django_db
+def test_successful_login_is_logged(client, make_user):
+    make_user(username="taro", password="right-password-123")
+    response = client.post(reverse("login"), {"username": "taro", "password": "right-password-123"})
+    assert response.status_code == 302
+    assert AccessLog.objects.filter(username="taro").exists()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("name", ["password_change", "password_change_done"])
+def test_login_required(client, name):
+    response = client.get(reverse(name))
+    assert response.status_code == 302
+    assert response.url.startswith(reverse("login"))
+
+
+@pytest.mark.django_db
+def test_session_expires_after_inactivity(settings):
+    assert settings.SESSION_SAVE_EVERY_REQUEST is True
+    assert settings.SESSION_COOKIE_AGE <= 8 * 60 * 60
+
+
+@pytest.mark.django_db
+def test_failed_login_shows_error_summary(client):
+    response = client.post(reverse("login"), {"username": "nobody", "password": "x"})
+    assert response.status_code == 200
+    assert b'id="error-summary"' in response.content
