@@ -1,0 +1,26 @@
+"""Read-only queries of the partnership app."""
+
+import datetime
+
+from django.db.models import QuerySet
+from django.utils import timezone
+
+from .models import CitizenGroup, PartnershipMember, User
+
+
+def sitting_members(*, on: datetime.date | None = None) -> QuerySet[PartnershipMember]:
+    """Members whose term covers the day `on` (today by default)."""
+    day = on or timezone.localdate()
+    return PartnershipMember.objects.filter(term_start__lte=day, term_end__gte=day)
+
+
+def sitting_term(*, user: User, on: datetime.date | None = None) -> PartnershipMember | None:
+    if not user.is_authenticated:
+        return None
+    return sitting_members(on=on).filter(user=user).select_related("user").first()
+
+
+def groups_of(*, user: User) -> QuerySet[CitizenGroup]:
+    if not user.is_authenticated:
+        return CitizenGroup.objects.none()
+    return CitizenGroup.objects.filter(memberships__user=user)

@@ -1,0 +1,398 @@
+import datetime
+from decimal import Decimal
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from partnership.models import CitizenGroup, Department, PartnershipMember
+
+
+class Call(models.Model):
+    """A call for proposals (募集) of one fiscal year, with its submission window and rules."""
+
+    fiscal_year = models.PositiveSmallIntegerField(_("fiscal year"), db_index=True)
+    title = models.CharField(_("title"), max_length=200)
+    description = models.TextField(_("description"), blank=True)
+    opens_at = models.DateTimeField(_("submissions open"))
+    closes_at = models.DateTimeField(_("submissions close"))
+    quorum = models.DecimalField(
+        _("quorum"),
+        max_digits=4,
+        decimal_places=3,
+        default=Decimal("0.5"),
+        validators=[MinValueValidator(Decimal("0")), MaxValueValidator(Decimal("1"))],
+        help_text=_("Share of sitting, non-recused members whose ballots are needed (0–1)."),
+    )
+    threshold = models.DecimalField(
+        _("score threshold"),
+        max_digits=4,
+        decimal_places=3,
+        default=Decimal("0.6"),
+        validators=[MinValueValidator(Decimal("0")), MaxValueValidator(Decimal("1"))],
+        help_text=_("Weighted mean score needed, as a share of the maximum (0–1)."),
+    )
+
+    class Meta:
+        ordering = ["-fiscal_year", "-opens_at"]
+        verbose_name = _("call")
+        verbose_name_plural = _("calls")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(closes_at__gt=models.F("opens_at")), name="call_window_order"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def is_open(self, at: datetime.datetime | None = None) -> bool:
+        moment = at or timezone.now()
+        return self.opens_at <= moment < self.closes_at
+
+
+class Criterion(models.Model):
+    """An evaluation criterion of a call, scored 0..max_score and weighted."""
+
+    call = models.ForeignKey(
+        Call, on_delete=models.CASCADE, related_name="criteria", verbose_name=_("call")
+    )
+    name = models.CharField(_("name"), max_length=100)
+    description = models.TextField(_("description"), blank=True)
+    max_score = models.PositiveSmallIntegerField(
+        _("maximum score"), default=5, validators=[MinValueValidator(1)]
+    )
+    weight = models.DecimalField(
+        _("weight"), max_digits=5, decimal_places=2, default=Decimal("1"),
+        validators=[MinValueValidator(Decimal("0.01"))],
+    )
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    class Meta:
+        ordering = ["call", "position", "id"]
+        verbose_name = _("criterion")
+        verbose_name_plural = _("criteria")
+        constraints = [
+            models.UniqueConstraint(fields=["call", "name"], name="criterion_name_per_call"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Status(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    SUBMITTED = "submitted", _("Submitted")
+    INELIGIBLE = "ineligible", _("Ineligible")
+    UNDER_REVIEW = "under_review", _("Under review")
+    RECOMMENDED = "recommended", _("Recommended")
+    NOT_RECOMMENDED = "not_recommended", _("Not recommended")
+    CHOSEN = "chosen", _("Chosen")
+    DECLINED = "declined", _("Declined")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
+
+
+# Statuses that count as "recommended" in reports, whatever the mayor then decided.
+RECOMMENDED_STATUSES = (Status.RECOMMENDED, Status.CHOSEN, Status.DECLINED)
+# Statuses the public may see (a draft is the group's own business).
+PUBLIC_STATUSES = tuple(s for s in Status if s != Status.DRAFT)
+
+
+class Proposal(models.Model):
+    """A citizen group's proposal for a co-produced public-service project."""
+
+    call = models.ForeignKey(
+        Call, on_delete=models.PROTECT, related_name="proposals", verbose_name=_("call")
+    )
+    group = models.ForeignKey(
+        CitizenGroup, on_delete=models.PROTECT, related_name="proposals", verbose_name=_("group")
+    )
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.DRAFT, db_index=True
+    )
+    title = models.CharField(_("title"), max_length=200)
+    summary = models.TextField(_("summary"))
+    problem = models.TextField(_("local problem it answers"), blank=True)
+    group_role = models.TextField(_("what the group will do"), blank=True)
+    city_role = models.TextField(_("what the city is asked to do"), blank=True)
+    beneficiaries = models.TextField(_("who benefits"), blank=True)
+    expected_outcomes = models.TextField(_("expected outcomes and measurable targets"), blank=True)
+    budget_total = models.PositiveBigIntegerField(_("total budget (yen)"), default=0)
+    budget_city_share = models.PositiveBigIntegerField(_("city's share (yen)"), default=0)
+    duration_months = models.PositiveSmallIntegerField(
+        _("duration (months)"), default=12, validators=[MinValueValidator(1), MaxValueValidator(60)]
+    )
+    desired_department = models.ForeignKey(
+        Department, on_delete=models.SET_NULL, null=True, blank=True,
+        related_name="desired_by_proposals", verbose_name=_("desired partner department"),
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+",
+        verbose_name=_("created by"),
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+    # Set once on first submission and never cleared: reports count withdrawn and
+    # ineligible proposals as submitted.
+    submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True, db_index=True)
+
+    class Meta:
+        ordering = ["call", "id"]
+        verbose_name = _("proposal")
+        verbose_name_plural = _("proposals")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(budget_city_share__lte=models.F("budget_total")),
+                name="city_share_within_budget",
+            ),
+        ]
+        indexes = [models.Index(fields=["call", "status"])]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def is_public(self) -> bool:
+        return self.status != Status.DRAFT
+
+    @property
+    def review_closed(self) -> bool:
+        return self.status in (*RECOMMENDED_STATUSES, Status.NOT_RECOMMENDED)
+
+
+def attachment_path(instance, filename: str) -> str:
+    return f"proposals/{instance.proposal_id}/{timezone.now():%Y%m%d%H%M%S}-{filename}"
+
+
+class Attachment(models.Model):
+    """A PDF, PNG or JPEG file attached to a proposal (at most 10 MB)."""
+
+    proposal = models.ForeignKey(
+        Proposal, on_delete=models.CASCADE, related_name="attachments", verbose_name=_("proposal")
+    )
+    file = models.FileField(_("file"), upload_to=attachment_path)
+    original_name = models.CharField(_("file name"), max_length=255)
+    content_type = models.CharField(_("content type"), max_length=50)
+    size = models.PositiveIntegerField(_("size (bytes)"))
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+",
+        verbose_name=_("uploaded by"),
+    )
+    uploaded_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["uploaded_at", "id"]
+        verbose_name = _("attachment")
+        verbose_name_plural = _("attachments")
+
+    def __str__(self) -> str:
+        return self.original_name
+
+
+class ConflictDeclaration(models.Model):
+    """A partnership member's declared conflict of interest: they do not ballot on it.
+
+    It lives here rather than in `partnership` because it names a proposal, and
+    `partnership` must not depend on `proposals`.
+    """
+
+    proposal = models.ForeignKey(
+        Proposal, on_delete=models.CASCADE, related_name="conflicts", verbose_name=_("proposal")
+    )
+    member = models.ForeignKey(
+        PartnershipMember, on_delete=models.CASCADE, related_name="conflicts",
+        verbose_name=_("member"),
+    )
+    reason = models.TextField(_("reason"))
+    declared_at = models.DateTimeField(_("declared at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("conflict-of-interest declaration")
+        verbose_name_plural = _("conflict-of-interest declarations")
+        constraints = [
+            models.UniqueConstraint(fields=["proposal", "member"], name="one_conflict_per_member"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.member} — {self.proposal}"
+
+
+class Vote(models.TextChoices):
+    RECOMMEND = "recommend", _("Recommend")
+    NOT_RECOMMEND = "not_recommend", _("Do not recommend")
+    ABSTAIN = "abstain", _("Abstain")
+
+
+class Ballot(models.Model):
+    """One partnership member's ballot on one proposal: scores, a vote and a comment."""
+
+    proposal = models.ForeignKey(
+        Proposal, on_delete=models.CASCADE, related_name="ballots", verbose_name=_("proposal")
+    )
+    member = models.ForeignKey(
+        PartnershipMember, on_delete=models.PROTECT, related_name="ballots",
+        verbose_name=_("member"),
+    )
+    vote = models.CharField(_("vote"), max_length=20, choices=Vote.choices)
+    comment = models.TextField(_("comment"), blank=True)
+    created_at = models.DateTimeField(_("cast at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("changed at"), auto_now=True)
+
+    class Meta:
+        ordering = ["proposal", "member"]
+        verbose_name = _("ballot")
+        verbose_name_plural = _("ballots")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["proposal", "member"], name="one_ballot_per_member_and_proposal"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.member} — {self.proposal}: {self.get_vote_display()}"
+
+
+class Score(models.Model):
+    """A ballot's score on one criterion."""
+
+    ballot = models.ForeignKey(
+        Ballot, on_delete=models.CASCADE, related_name="scores", verbose_name=_("ballot")
+    )
+    criterion = models.ForeignKey(
+        Criterion, on_delete=models.PROTECT, related_name="scores", verbose_name=_("criterion")
+    )
+    value = models.PositiveSmallIntegerField(_("score"))
+
+    class Meta:
+        verbose_name = _("score")
+        verbose_name_plural = _("scores")
+        constraints = [
+            models.UniqueConstraint(fields=["ballot", "criterion"], name="one_score_per_criterion"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.criterion}: {self.value}"
+
+
+class ReviewResult(models.Model):
+    """The tally frozen when the chair closed a proposal's review."""
+
+    proposal = models.OneToOneField(
+        Proposal, on_delete=models.CASCADE, related_name="review_result",
+        verbose_name=_("proposal"),
+    )
+    recommend = models.PositiveSmallIntegerField(_("recommend"))
+    not_recommend = models.PositiveSmallIntegerField(_("do not recommend"))
+    abstain = models.PositiveSmallIntegerField(_("abstain"))
+    eligible_members = models.PositiveSmallIntegerField(_("eligible members"))
+    quorum_needed = models.PositiveSmallIntegerField(_("ballots needed"))
+    weighted_score = models.DecimalField(
+        _("weighted mean score (share of maximum)"), max_digits=5, decimal_places=4, null=True
+    )
+    threshold = models.DecimalField(_("threshold"), max_digits=4, decimal_places=3)
+    casting_vote = models.CharField(
+        _("chair's casting decision"), max_length=20, blank=True,
+        choices=[(Vote.RECOMMEND, Vote.RECOMMEND.label),
+                 (Vote.NOT_RECOMMEND, Vote.NOT_RECOMMEND.label)],
+    )
+    casting_reason = models.TextField(_("reason for the casting decision"), blank=True)
+    recommended = models.BooleanField(_("recommended"))
+    closed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+",
+        verbose_name=_("closed by"),
+    )
+    closed_at = models.DateTimeField(_("closed at"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("review result")
+        verbose_name_plural = _("review results")
+
+    def __str__(self) -> str:
+        return str(self.proposal)
+
+
+class Decision(models.Model):
+    """The mayor's office's decision on a recommended proposal. One per proposal."""
+
+    class Outcome(models.TextChoices):
+        CHOSEN = "chosen", _("Chosen")
+        DECLINED = "declined", _("Declined")
+
+    proposal = models.OneToOneField(
+        Proposal, on_delete=models.PROTECT, related_name="decision", verbose_name=_("proposal")
+    )
+    outcome = models.CharField(_("outcome"), max_length=20, choices=Outcome.choices)
+    reason = models.TextField(_("reason"), blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+",
+        verbose_name=_("decided by"),
+    )
+    decided_at = models.DateTimeField(_("decided at"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("decision")
+        verbose_name_plural = _("decisions")
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(outcome="declined") | ~models.Q(reason=""),
+                name="declined_needs_reason",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.proposal}: {self.get_outcome_display()}"
+
+
+class EventQuerySet(models.QuerySet):
+    def update(self, **kwargs):
+        raise TypeError("Proposal events are immutable.")
+
+    def delete(self):
+        raise TypeError("Proposal events are immutable.")
+
+
+class Event(models.Model):
+    """An immutable entry of a proposal's public history: who, when, from, to, why."""
+
+    class Action(models.TextChoices):
+        CREATE = "create", _("Created")
+        SUBMIT = "submit", _("Submitted")
+        WITHDRAW = "withdraw", _("Withdrawn")
+        MARK_INELIGIBLE = "mark_ineligible", _("Marked ineligible")
+        OPEN_REVIEW = "open_review", _("Review opened")
+        CLOSE_REVIEW = "close_review", _("Review closed")
+        CHOOSE = "choose", _("Chosen by the mayor")
+        DECLINE = "decline", _("Declined by the mayor")
+
+    proposal = models.ForeignKey(
+        Proposal, on_delete=models.PROTECT, related_name="events", verbose_name=_("proposal")
+    )
+    action = models.CharField(_("action"), max_length=20, choices=Action.choices)
+    from_status = models.CharField(_("from"), max_length=20, choices=Status.choices, blank=True)
+    to_status = models.CharField(_("to"), max_length=20, choices=Status.choices)
+    reason = models.TextField(_("reason"), blank=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+",
+        verbose_name=_("by"),
+    )
+    created_at = models.DateTimeField(_("when"), default=timezone.now, db_index=True)
+
+    objects = EventQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        verbose_name = _("event")
+        verbose_name_plural = _("events")
+
+    def __str__(self) -> str:
+        return f"{self.proposal}: {self.from_status} → {self.to_status}"
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise TypeError("Proposal events are immutable.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise TypeError("Proposal events are immutable.")

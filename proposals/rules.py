@@ -1,0 +1,118 @@
+"""Permission predicates of the proposals app: one place for views, templates and actions."""
+
+import rules
+
+from partnership.rules import (
+    is_chair,
+    is_city_officer,
+    is_mayors_office,
+    is_partnership_member,
+)
+from partnership.selectors import sitting_term
+
+from .models import Proposal, Status
+
+WITHDRAWABLE = (Status.DRAFT, Status.SUBMITTED, Status.UNDER_REVIEW)
+
+
+def _member_group_ids(user) -> set[int]:
+    # Cached on the user object: several predicates ask on one page.
+    if not hasattr(user, "_citizen_group_ids"):
+        user._citizen_group_ids = set(
+            user.group_memberships.values_list("group_id", flat=True)
+        ) if user.is_authenticated else set()
+    return user._citizen_group_ids
+
+
+@rules.predicate
+def is_group_member(user, proposal: Proposal | None) -> bool:
+    return proposal is not None and proposal.group_id in _member_group_ids(user)
+
+
+@rules.predicate
+def has_any_group(user) -> bool:
+    return bool(_member_group_ids(user))
+
+
+@rules.predicate
+def is_public(user, proposal: Proposal | None) -> bool:
+    return proposal is not None and proposal.status != Status.DRAFT
+
+
+@rules.predicate
+def is_draft(user, proposal: Proposal | None) -> bool:
+    return proposal is not None and proposal.status == Status.DRAFT
+
+
+@rules.predicate
+def is_withdrawable(user, proposal: Proposal | None) -> bool:
+    return proposal is not None and proposal.status in WITHDRAWABLE
+
+
+@rules.predicate
+def is_submitted(user, proposal: Proposal | None) -> bool:
+    return proposal is not None and proposal.status == Status.SUBMITTED
+
+
+@rules.predicate
+def is_under_review(user, proposal: Proposal | None) -> bool:
+    return proposal is not None and proposal.status == Status.UNDER_REVIEW
+
+
+@rules.predicate
+def is_recommended(user, proposal: Proposal | None) -> bool:
+    return proposal is not None and proposal.status == Status.RECOMMENDED
+
+
+@rules.predicate
+def review_is_closed(user, proposal: Proposal | None) -> bool:
+    return proposal is not None and proposal.review_closed
+
+
+@rules.predicate
+def is_sitting_member(user) -> bool:
+    return sitting_term(user=user) is not None
+
+
+@rules.predicate
+def is_recused(user, proposal: Proposal | None) -> bool:
+    """A member of the proposing group, or one who declared a conflict, does not ballot."""
+    if proposal is None:
+        return False
+    if is_group_member(user, proposal):
+        return True
+    return proposal.conflicts.filter(member__user=user).exists()
+
+
+# Seeing a proposal: the public sees all but drafts; the group sees its own drafts.
+rules.add_perm("proposals.view_proposal", is_public | is_group_member)
+rules.add_perm("proposals.view_attachment", is_public | is_group_member)
+rules.add_perm("proposals.add_proposal", rules.is_authenticated & has_any_group)
+rules.add_perm("proposals.change_proposal", is_group_member & is_draft)
+rules.add_perm("proposals.submit_proposal", is_group_member & is_draft)
+rules.add_perm("proposals.withdraw_proposal", is_group_member & is_withdrawable)
+rules.add_perm("proposals.view_own_proposals", rules.is_authenticated & has_any_group)
+
+rules.add_perm("proposals.screen_proposals", is_city_officer)
+rules.add_perm("proposals.mark_ineligible", is_city_officer & is_submitted)
+
+rules.add_perm("proposals.view_review_queue", is_partnership_member)
+rules.add_perm(
+    "proposals.cast_ballot",
+    is_partnership_member & is_sitting_member & is_under_review & ~is_recused,
+)
+rules.add_perm(
+    "proposals.declare_conflict",
+    is_partnership_member & is_sitting_member & is_under_review & ~is_group_member,
+)
+rules.add_perm(
+    "proposals.view_ballots",
+    (is_partnership_member | is_chair | is_mayors_office) & review_is_closed,
+)
+
+rules.add_perm("proposals.view_review_board", is_chair)
+rules.add_perm("proposals.open_review", is_chair & is_submitted)
+rules.add_perm("proposals.close_review", is_chair & is_under_review)
+
+rules.add_perm("proposals.view_decision_queue", is_mayors_office)
+rules.add_perm("proposals.decide_proposal", is_mayors_office & is_recommended)

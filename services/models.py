@@ -1,0 +1,353 @@
+import datetime
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from partnership.models import CitizenGroup, Department
+from proposals.models import Proposal
+
+
+class Indicator(models.TextChoices):
+    """The indicators of DESIGN section 4, fed by the service records."""
+
+    SERVICE_REQUESTS = "service_requests", _("Service requests")
+    SERVICE_REQUESTS_HANDLED = "service_requests_handled", _("Service requests handled")
+    ACTIVITY_HOURS = "activity_hours", _("Activity hours")
+    FACILITY_USERS = "facility_users", _("Facility users")
+    COURSES = "courses", _("Courses")
+    COURSE_PARTICIPANTS = "course_participants", _("Course participants")
+    COURSES_BY_MEMBERS = "courses_by_members", _("Courses by members")
+    PARTICIPANTS_BY_MEMBERS = "participants_by_members", _("Participants, courses by members")
+    COURSES_BY_PROFESSIONALS = "courses_by_professionals", _("Courses by professionals")
+    PARTICIPANTS_BY_PROFESSIONALS = (
+        "participants_by_professionals", _("Participants, courses by professionals")
+    )
+    COURSES_BY_CITIZENS = "courses_by_citizens", _("Courses by other citizens")
+    PARTICIPANTS_BY_CITIZENS = "participants_by_citizens", _("Participants, courses by citizens")
+    NEW_MEMBERS = "new_members", _("New members")
+    NEW_MEMBERS_FORMER_USERS = "new_members_former_users", _("New members who were service users")
+
+
+class Project(models.Model):
+    """A chosen proposal run by its group with a partner city department."""
+
+    proposal = models.OneToOneField(
+        Proposal, on_delete=models.PROTECT, related_name="project", verbose_name=_("proposal")
+    )
+    code = models.SlugField(_("code"), max_length=50, unique=True)
+    title = models.CharField(_("title"), max_length=200)
+    group = models.ForeignKey(
+        CitizenGroup, on_delete=models.PROTECT, related_name="projects",
+        verbose_name=_("operating group"),
+    )
+    department = models.ForeignKey(
+        Department, on_delete=models.PROTECT, null=True, blank=True, related_name="projects",
+        verbose_name=_("partner department"),
+    )
+    starts_on = models.DateField(_("start"))
+    ends_on = models.DateField(_("end"))
+    agreement_date = models.DateField(_("agreement date"), null=True, blank=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["code"]
+        verbose_name = _("project")
+        verbose_name_plural = _("projects")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(ends_on__gte=models.F("starts_on")), name="project_period_order"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class ImportBatch(models.Model):
+    """One imported file; its digest refuses the same file a second time."""
+
+    class Kind(models.TextChoices):
+        REQUESTS = "requests", _("Service requests")
+        ACTIVITIES = "activities", _("Activities")
+        VISITS = "visits", _("Visits")
+        COURSES = "courses", _("Courses")
+        MEMBERS = "members", _("Members joined")
+
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    sha256 = models.CharField(_("file digest"), max_length=64)
+    filename = models.CharField(_("file name"), max_length=255)
+    rows = models.PositiveIntegerField(_("rows"))
+    imported_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True,
+        related_name="+", verbose_name=_("imported by"),
+    )
+    imported_at = models.DateTimeField(_("imported at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("import")
+        verbose_name_plural = _("imports")
+        constraints = [
+            models.UniqueConstraint(fields=["kind", "sha256"], name="one_import_per_file"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()}: {self.filename}"
+
+
+class Record(models.Model):
+    """Fields every service record has: its project, how it came, and when."""
+
+    project = models.ForeignKey(Project, on_delete=models.PROTECT, verbose_name=_("project"))
+    batch = models.ForeignKey(
+        ImportBatch, on_delete=models.PROTECT, null=True, blank=True, verbose_name=_("import")
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True,
+        related_name="+", verbose_name=_("recorded by"),
+    )
+    created_at = models.DateTimeField(_("recorded at"), auto_now_add=True)
+
+    DATE_FIELD = "date"
+
+    class Meta:
+        abstract = True
+
+    def record_date(self) -> datetime.date:
+        return getattr(self, self.DATE_FIELD)
+
+    def __str__(self) -> str:
+        return f"{self._meta.verbose_name} {self.record_date():%Y-%m-%d}"
+
+
+class ServiceRequest(Record):  # noqa: DJ008 (Record defines __str__)
+    """A request for the project's service: handled, open or declined."""
+
+    class RequestStatus(models.TextChoices):
+        HANDLED = "handled", _("Handled")
+        OPEN = "open", _("Open")
+        DECLINED = "declined", _("Declined")
+
+    received_on = models.DateField(_("received on"))
+    category = models.CharField(_("category"), max_length=100)
+    status = models.CharField(_("status"), max_length=20, choices=RequestStatus.choices)
+
+    DATE_FIELD = "received_on"
+
+    class Meta:
+        ordering = ["-received_on", "-id"]
+        verbose_name = _("service request")
+        verbose_name_plural = _("service requests")
+        indexes = [models.Index(fields=["project", "received_on"])]
+
+
+class Activity(Record):  # noqa: DJ008 (Record defines __str__)
+    """Hours of activity on one day."""
+
+    date = models.DateField(_("date"))
+    hours = models.DecimalField(
+        _("hours"), max_digits=7, decimal_places=2, validators=[MinValueValidator(0)]
+    )
+    description = models.CharField(_("description"), max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["-date", "-id"]
+        verbose_name = _("activity")
+        verbose_name_plural = _("activities")
+        indexes = [models.Index(fields=["project", "date"])]
+        constraints = [
+            models.CheckConstraint(condition=models.Q(hours__gte=0), name="hours_not_negative"),
+        ]
+
+
+class Visit(Record):  # noqa: DJ008 (Record defines __str__)
+    """Users of a facility on one day (e.g. the school kitchen)."""
+
+    date = models.DateField(_("date"))
+    users = models.PositiveIntegerField(_("users"))
+    facility = models.CharField(_("facility"), max_length=100)
+
+    class Meta:
+        ordering = ["-date", "-id"]
+        verbose_name = _("visit")
+        verbose_name_plural = _("visits")
+        indexes = [models.Index(fields=["project", "date"])]
+
+
+class Course(Record):  # noqa: DJ008 (Record defines __str__)
+    """A course, by who organised and taught it; counted in the year it starts."""
+
+    class Organiser(models.TextChoices):
+        MEMBERS = "members", _("Organised and taught by members")
+        PROFESSIONALS = "professionals", _("Organised by the group, taught by a professional")
+        CITIZENS = "citizens", _("Organised and taught by other citizens")
+
+    title = models.CharField(_("title"), max_length=200)
+    organiser = models.CharField(_("organiser"), max_length=20, choices=Organiser.choices)
+    start_date = models.DateField(_("start date"))
+    participants = models.PositiveIntegerField(_("participants"))
+    venue = models.CharField(_("venue"), max_length=200, blank=True)
+    audience = models.CharField(_("audience"), max_length=200, blank=True)
+
+    DATE_FIELD = "start_date"
+
+    class Meta:
+        ordering = ["-start_date", "-id"]
+        verbose_name = _("course")
+        verbose_name_plural = _("courses")
+        indexes = [models.Index(fields=["project", "start_date"])]
+
+
+class MemberJoined(Record):  # noqa: DJ008 (Record defines __str__)
+    """A new member of the operating group; former service users are the scheme's success."""
+
+    joined_on = models.DateField(_("joined on"))
+    former_user = models.BooleanField(_("former service user"), default=False)
+
+    DATE_FIELD = "joined_on"
+
+    class Meta:
+        ordering = ["-joined_on", "-id"]
+        verbose_name = _("member joined")
+        verbose_name_plural = _("members joined")
+        indexes = [models.Index(fields=["project", "joined_on"])]
+
+
+class Target(models.Model):
+    """A yearly target for one indicator, set by the group and agreed by the department."""
+
+    project = models.ForeignKey(
+        Project, on_delete=models.CASCADE, related_name="targets", verbose_name=_("project")
+    )
+    fiscal_year = models.PositiveSmallIntegerField(_("fiscal year"))
+    indicator = models.CharField(_("indicator"), max_length=40, choices=Indicator.choices)
+    value = models.DecimalField(
+        _("target"), max_digits=12, decimal_places=2, validators=[MinValueValidator(0)]
+    )
+    set_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+",
+        verbose_name=_("set by"),
+    )
+    agreed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True,
+        related_name="+", verbose_name=_("agreed by"),
+    )
+    agreed_at = models.DateTimeField(_("agreed at"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["project", "fiscal_year", "indicator"]
+        verbose_name = _("target")
+        verbose_name_plural = _("targets")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["project", "fiscal_year", "indicator"], name="one_target_per_indicator"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.project} {self.fiscal_year} {self.get_indicator_display()}"
+
+
+class Evaluation(models.Model):
+    """A yearly evaluation of a project by the group, the department or the partnership."""
+
+    class Evaluator(models.TextChoices):
+        GROUP = "group", _("Group")
+        DEPARTMENT = "department", _("Department")
+        PARTNERSHIP = "partnership", _("Partnership")
+
+    SCORE = [MinValueValidator(1), MaxValueValidator(5)]
+
+    project = models.ForeignKey(
+        Project, on_delete=models.CASCADE, related_name="evaluations", verbose_name=_("project")
+    )
+    fiscal_year = models.PositiveSmallIntegerField(_("fiscal year"))
+    evaluator = models.CharField(_("evaluator"), max_length=20, choices=Evaluator.choices)
+    progress = models.PositiveSmallIntegerField(_("progress against plan"), validators=SCORE)
+    division_of_roles = models.PositiveSmallIntegerField(
+        _("how well the division of roles worked"), validators=SCORE
+    )
+    satisfaction = models.PositiveSmallIntegerField(_("beneficiary satisfaction"), validators=SCORE)
+    outcomes = models.PositiveSmallIntegerField(_("outcomes"), validators=SCORE)
+    comment = models.TextField(_("comment"), blank=True)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+",
+        verbose_name=_("author"),
+    )
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    class Meta:
+        ordering = ["project", "fiscal_year", "evaluator"]
+        verbose_name = _("evaluation")
+        verbose_name_plural = _("evaluations")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["project", "fiscal_year", "evaluator"], name="one_evaluation_per_party"
+            ),
+            *[
+                models.CheckConstraint(
+                    condition=models.Q(**{f"{name}__gte": 1, f"{name}__lte": 5}),
+                    name=f"evaluation_{name}_1_to_5",
+                )
+                for name in ("progress", "division_of_roles", "satisfaction", "outcomes")
+            ],
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.project} {self.fiscal_year} ({self.get_evaluator_display()})"
+
+
+class YearClosure(models.Model):
+    """A fiscal year closed by the partner department: its records are then read-only."""
+
+    project = models.ForeignKey(
+        Project, on_delete=models.CASCADE, related_name="closures", verbose_name=_("project")
+    )
+    fiscal_year = models.PositiveSmallIntegerField(_("fiscal year"))
+    closed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+",
+        verbose_name=_("closed by"),
+    )
+    closed_at = models.DateTimeField(_("closed at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("closed fiscal year")
+        verbose_name_plural = _("closed fiscal years")
+        constraints = [
+            models.UniqueConstraint(fields=["project", "fiscal_year"], name="close_year_once"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.project} {self.fiscal_year}"
+
+
+class RecordChange(models.Model):
+    """Audit history of service records: who created, changed or deleted what."""
+
+    class Action(models.TextChoices):
+        CREATE = "create", _("Created")
+        UPDATE = "update", _("Changed")
+        DELETE = "delete", _("Deleted")
+        IMPORT = "import", _("Imported")
+
+    project = models.ForeignKey(
+        Project, on_delete=models.CASCADE, related_name="record_changes", verbose_name=_("project")
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=ImportBatch.Kind.choices)
+    record_id = models.BigIntegerField(_("record"), null=True, blank=True)
+    action = models.CharField(_("action"), max_length=20, choices=Action.choices)
+    data = models.JSONField(_("data"), default=dict)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True,
+        related_name="+", verbose_name=_("by"),
+    )
+    at = models.DateTimeField(_("when"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-at", "-id"]
+        verbose_name = _("record change")
+        verbose_name_plural = _("record changes")
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.record_id} {self.action}"
