@@ -114,11 +114,11 @@ class Record(models.Model):
     class Meta:
         abstract = True
 
-    def record_date(self) -> datetime.date:
-        return getattr(self, self.DATE_FIELD)
-
     def __str__(self) -> str:
         return f"{self._meta.verbose_name} {self.record_date():%Y-%m-%d}"
+
+    def record_date(self) -> datetime.date:
+        return getattr(self, self.DATE_FIELD)
 
 
 class ServiceRequest(Record):  # noqa: DJ008 (Record defines __str__)
