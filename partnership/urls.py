@@ -20,5 +20,8 @@ urlpatterns = [
         name="password_change_done",
     ),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("", include("proposals.urls")),
+    path("projects/", include("services.urls")),
+    path("reports/", include("reports.urls")),
     path("admin/", admin.site.urls),
 ]

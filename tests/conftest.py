@@ -39,5 +39,7 @@ def _english_by_default(settings):
 
 @pytest.fixture
 def matrix_objects(db):
-    """Objects the URL matrix builds its URLs from; apps add theirs as they grow."""
-    return {"users": {}}
+    """Objects the URL matrix builds its URLs from (see tests/matrix/)."""
+    from .url_matrix import build_objects
+
+    return build_objects()

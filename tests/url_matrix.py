@@ -39,15 +39,24 @@ def signed_in(status) -> dict[str, object]:
     return {ANON: LOGIN, "*": status}
 
 
-ROWS: list[Row] = [
-    Row("home", everyone(200)),
-    Row("healthz", everyone(200), page=False),
-    Row("login", everyone(200)),
-    Row("logout", everyone(405), page=False),
-    Row("password_change", signed_in(200)),
-    Row("password_change_done", signed_in(200)),
-    Row("set_language", everyone(302), method="post", page=False),
-]
+def _modules():
+    from importlib import import_module
+
+    from tests.matrix import MODULES
+
+    return [import_module(f"tests.matrix.{name}") for name in MODULES]
+
+
+ROWS: list[Row] = [row for module in _modules() for row in module.ROWS]
+
+
+def build_objects() -> dict:
+    objects: dict = {"users": {}}
+    for module in _modules():
+        build = getattr(module, "build", None)
+        if build:
+            build(objects)
+    return objects
 
 
 def all_page_requests(objects: dict) -> list[str]:

@@ -1,0 +1,22 @@
+from partnership.roles import Role
+from tests.factories import UserFactory
+from tests.url_matrix import Row, everyone, signed_in
+
+ROWS = [
+    Row("home", everyone(200)),
+    Row("healthz", everyone(200), page=False),
+    Row("login", everyone(200)),
+    Row("logout", everyone(405), page=False),
+    Row("password_change", signed_in(200)),
+    Row("password_change_done", signed_in(200)),
+    Row("set_language", everyone(302), method="post", page=False),
+]
+
+
+def build(objects: dict) -> None:
+    """One user per role; later modules give them their groups, seats and projects."""
+    for role in Role:
+        roles = [role]
+        if role == Role.CHAIR:
+            roles.append(Role.PARTNERSHIP_MEMBER)
+        objects["users"][role.value] = UserFactory(username=f"matrix-{role.value}", roles=roles)

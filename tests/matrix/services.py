@@ -1,0 +1,5 @@
+ROWS = []
+
+
+def build(objects: dict) -> None:
+    pass

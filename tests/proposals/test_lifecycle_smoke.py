@@ -1,0 +1,13 @@
+import pytest
+
+from proposals.models import Event, Status
+from tests.lifecycle import proposal_in
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("status", list(Status))
+def test_every_status_is_reachable_through_actions(status):
+    proposal = proposal_in(status)
+    proposal.refresh_from_db()
+    assert proposal.status == status
+    assert Event.objects.filter(proposal=proposal).last().to_status == status
