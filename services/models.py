@@ -4,6 +4,7 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from partnership.models import CitizenGroup, Department
 from proposals.models import Proposal
@@ -125,9 +126,9 @@ class ServiceRequest(Record):  # noqa: DJ008 (Record defines __str__)
     """A request for the project's service: handled, open or declined."""
 
     class RequestStatus(models.TextChoices):
-        HANDLED = "handled", _("Handled")
-        OPEN = "open", _("Open")
-        DECLINED = "declined", _("Declined")
+        HANDLED = "handled", pgettext_lazy("service request status", "Handled")
+        OPEN = "open", pgettext_lazy("service request status", "Open")
+        DECLINED = "declined", pgettext_lazy("service request status", "Declined")
 
     received_on = models.DateField(_("received on"))
     category = models.CharField(_("category"), max_length=100)
