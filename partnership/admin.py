@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
 from django.utils.translation import gettext_lazy as _
 
-from .models import User
+from .models import CitizenGroup, Department, GroupMembership, PartnershipMember, User
 
 admin.site.site_header = _("Citizen Partnership portal administration")
 admin.site.site_title = _("Citizen Partnership portal")
@@ -13,3 +13,31 @@ class PortalUserAdmin(UserAdmin):
     fieldsets = (*UserAdmin.fieldsets, (_("Portal"), {"fields": ("display_name",)}))
     list_display = ("username", "display_name", "email", "is_staff", "is_active")
     search_fields = ("username", "display_name", "email")
+
+
+class GroupMembershipInline(admin.TabularInline):
+    model = GroupMembership
+    extra = 1
+    autocomplete_fields = ["user"]
+
+
+@admin.register(CitizenGroup)
+class CitizenGroupAdmin(admin.ModelAdmin):
+    list_display = ("name", "kind", "contact_email", "created_at")
+    list_filter = ("kind",)
+    search_fields = ("name", "contact_email")
+    inlines = [GroupMembershipInline]
+
+
+@admin.register(Department)
+class DepartmentAdmin(admin.ModelAdmin):
+    search_fields = ("name",)
+    filter_horizontal = ("officers",)
+
+
+@admin.register(PartnershipMember)
+class PartnershipMemberAdmin(admin.ModelAdmin):
+    list_display = ("user", "category", "term_start", "term_end", "is_chair")
+    list_filter = ("category", "is_chair")
+    search_fields = ("user__username", "user__display_name")
+    autocomplete_fields = ["user"]

@@ -1,0 +1,91 @@
+from django.contrib import admin
+
+from .models import (
+    Attachment,
+    Ballot,
+    Call,
+    ConflictDeclaration,
+    Criterion,
+    Decision,
+    Event,
+    Proposal,
+    ReviewResult,
+    Score,
+)
+
+
+class CriterionInline(admin.TabularInline):
+    model = Criterion
+    extra = 0
+
+
+@admin.register(Call)
+class CallAdmin(admin.ModelAdmin):
+    list_display = ("title", "fiscal_year", "opens_at", "closes_at", "quorum", "threshold")
+    list_filter = ("fiscal_year",)
+    search_fields = ("title",)
+    inlines = [CriterionInline]
+
+
+class ReadOnlyAdmin(admin.ModelAdmin):
+    """Records written by the life-cycle actions only: the admin may look, not touch."""
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+class EventInline(admin.TabularInline):
+    model = Event
+    extra = 0
+    can_delete = False
+    readonly_fields = ("created_at", "action", "from_status", "to_status", "actor", "reason")
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Proposal)
+class ProposalAdmin(ReadOnlyAdmin):
+    """Proposals change state only through the portal's actions, which keep the history."""
+
+    list_display = ("title", "call", "group", "status", "submitted_at")
+    list_filter = ("status", "call__fiscal_year")
+    search_fields = ("title", "group__name")
+    list_select_related = ("call", "group")
+    inlines = [EventInline]
+
+
+@admin.register(Event)
+class EventAdmin(ReadOnlyAdmin):
+    list_display = ("proposal", "action", "from_status", "to_status", "actor", "created_at")
+    list_filter = ("action",)
+    list_select_related = ("proposal", "actor")
+
+
+class ScoreInline(admin.TabularInline):
+    model = Score
+    extra = 0
+
+
+@admin.register(Ballot)
+class BallotAdmin(ReadOnlyAdmin):
+    list_display = ("proposal", "member", "vote", "updated_at")
+    list_filter = ("vote",)
+    list_select_related = ("proposal", "member__user")
+    inlines = [ScoreInline]
+
+
+admin.site.register(Attachment, ReadOnlyAdmin)
+admin.site.register(ConflictDeclaration, ReadOnlyAdmin)
+admin.site.register(ReviewResult, ReadOnlyAdmin)
+admin.site.register(Decision, ReadOnlyAdmin)
+admin.site.register(Criterion)
