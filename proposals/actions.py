@@ -10,13 +10,12 @@ from collections.abc import Mapping
 from decimal import Decimal
 
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from partnership.models import CitizenGroup, User
 from partnership.selectors import sitting_term
 
-from . import notifications
+from . import clock, notifications
 from .errors import ProposalError
 from .models import (
     Ballot,
@@ -75,7 +74,7 @@ def _move(proposal: Proposal, *, to: Status, action: Event.Action, actor: User,
         reason=reason, actor=actor,
     )
     log.info("proposal %s: %s -> %s by %s", proposal.pk, from_status, to, actor.pk)
-    transaction.on_commit(lambda: notifications.status_changed(event.pk))
+    notifications.after_commit(notifications.status_changed, event.pk)
     return event
 
 
@@ -121,7 +120,7 @@ def submit(*, actor: User, proposal: Proposal) -> Proposal:
     _require(proposal.call.is_open(), _("The call is not open for submissions."))
     extra = ()
     if proposal.submitted_at is None:
-        proposal.submitted_at = timezone.now()
+        proposal.submitted_at = clock.now()
         extra = ("submitted_at",)
     _move(proposal, to=Status.SUBMITTED, action=Event.Action.SUBMIT, actor=actor,
           extra_fields=extra)
@@ -158,7 +157,7 @@ def open_review(*, actor: User, proposal: Proposal) -> Proposal:
              _("Only the partnership chair opens reviews."))
     _require_status(proposal, [Status.SUBMITTED])
     _move(proposal, to=Status.UNDER_REVIEW, action=Event.Action.OPEN_REVIEW, actor=actor)
-    transaction.on_commit(lambda: notifications.review_opened(proposal.pk))
+    notifications.after_commit(notifications.review_opened, proposal.pk)
     return proposal
 
 
@@ -253,7 +252,7 @@ def close_review(*, actor: User, proposal: Proposal, casting_vote: str = "",
     _move(proposal, to=to, action=Event.Action.CLOSE_REVIEW, actor=actor,
           reason=casting_reason.strip())
     if recommended:
-        transaction.on_commit(lambda: notifications.recommended(proposal.pk))
+        notifications.after_commit(notifications.recommended, proposal.pk)
     return result
 
 

@@ -9,6 +9,8 @@ from django.utils.translation import gettext_lazy as _
 
 from partnership.models import CitizenGroup, Department, PartnershipMember
 
+from . import clock
+
 
 class Call(models.Model):
     """A call for proposals (募集) of one fiscal year, with its submission window and rules."""
@@ -49,7 +51,7 @@ class Call(models.Model):
         return self.title
 
     def is_open(self, at: datetime.datetime | None = None) -> bool:
-        moment = at or timezone.now()
+        moment = at or clock.now()
         return self.opens_at <= moment < self.closes_at
 
 
@@ -303,7 +305,7 @@ class ReviewResult(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+",
         verbose_name=_("closed by"),
     )
-    closed_at = models.DateTimeField(_("closed at"), default=timezone.now)
+    closed_at = models.DateTimeField(_("closed at"), default=clock.now)
 
     class Meta:
         verbose_name = _("review result")
@@ -329,7 +331,7 @@ class Decision(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+",
         verbose_name=_("decided by"),
     )
-    decided_at = models.DateTimeField(_("decided at"), default=timezone.now)
+    decided_at = models.DateTimeField(_("decided at"), default=clock.now)
 
     class Meta:
         verbose_name = _("decision")
@@ -377,7 +379,7 @@ class Event(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+",
         verbose_name=_("by"),
     )
-    created_at = models.DateTimeField(_("when"), default=timezone.now, db_index=True)
+    created_at = models.DateTimeField(_("when"), default=clock.now, db_index=True)
 
     objects = EventQuerySet.as_manager()
 

@@ -1,10 +1,15 @@
 """E-mails about the life cycle, sent after the transaction that caused them commits."""
 
 import logging
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from functools import partial
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.mail import send_mass_mail
+from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import translation
 
@@ -14,6 +19,24 @@ from partnership.selectors import sitting_members
 from .models import Event, Proposal
 
 log = logging.getLogger("portal.proposals")
+
+_muted: ContextVar[bool] = ContextVar("proposal_notifications_muted", default=False)
+
+
+@contextmanager
+def muted() -> Iterator[None]:
+    """No e-mails are scheduled inside this block (the demo loader replays history with it)."""
+    token = _muted.set(True)
+    try:
+        yield
+    finally:
+        _muted.reset(token)
+
+
+def after_commit(send: Callable[[int], int], object_id: int) -> None:
+    """Schedule `send(object_id)` for when the current transaction commits (never on rollback)."""
+    if not _muted.get():
+        transaction.on_commit(partial(send, object_id))
 
 
 def _send(subject_template: str, body_template: str, context: dict, recipients) -> int:

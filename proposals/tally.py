@@ -17,7 +17,7 @@ from django.db.models.functions import Cast
 from partnership.models import GroupMembership
 from partnership.selectors import sitting_members
 
-from .models import Ballot, ConflictDeclaration, Criterion, Proposal, Score, Vote
+from .models import Ballot, Call, ConflictDeclaration, Criterion, Proposal, Score, Vote
 
 
 @dataclass
@@ -65,7 +65,7 @@ def quorum_for(*, share: Decimal, eligible: int) -> int:
 
 
 def tallies(proposals: list[Proposal]) -> dict[int, Tally]:
-    """Tallies for proposals (of one or several calls); six queries whatever their number."""
+    """Tallies for proposals (of one or several calls); at most seven queries in all."""
     ids = [p.pk for p in proposals]
     result = {p.pk: Tally(proposal_id=p.pk) for p in proposals}
     if not ids:
@@ -139,13 +139,25 @@ def _fill_eligibility(proposals: list[Proposal], result: dict[int, Tally]) -> No
         proposal_id__in=result.keys(), member_id__in=sitting.keys()
     ).values_list("proposal_id", "member_id"):
         conflicted[proposal_id].add(sitting[member_id])
+    quorums = _quorums(proposals)
     for proposal in proposals:
         recused = group_users[proposal.group_id] | conflicted[proposal.pk]
         tally = result[proposal.pk]
         tally.eligible_members = len(sitting_users - recused)
         tally.quorum_needed = quorum_for(
-            share=proposal.call.quorum, eligible=tally.eligible_members
+            share=quorums[proposal.call_id], eligible=tally.eligible_members
         )
+
+
+def _quorums(proposals: list[Proposal]) -> dict[int, Decimal]:
+    """Each call's quorum share: from the loaded calls, else one query (never one per row)."""
+    quorums = {
+        p.call_id: p.call.quorum for p in proposals if Proposal.call.is_cached(p)
+    }
+    missing = {p.call_id for p in proposals} - set(quorums)
+    if missing:
+        quorums.update(Call.objects.filter(pk__in=missing).values_list("pk", "quorum"))
+    return quorums
 
 
 def tally_for(proposal: Proposal) -> Tally:
