@@ -1,0 +1,188 @@
+"""Charts drawn on the server as inline SVG: no JavaScript, no inline styles (strict CSP).
+
+Colours and strokes are SVG presentation attributes (fill, stroke), which the CSP allows.
+Each chart carries a <title> referenced by aria-labelledby, labelled axes and numbers
+formatted for the active locale; the template shows the same data as a table beside it
+(`Chart.columns` and `Chart.rows`) for screen readers and for reading exact figures.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.utils import formats
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+
+# Okabe-Ito colours: distinguishable with the common colour-vision deficiencies.
+PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#000000")
+
+WIDTH, HEIGHT = 640, 320
+LEFT, RIGHT, TOP, BOTTOM = 72, 16, 40, 64
+
+
+@dataclass(frozen=True)
+class Series:
+    name: str
+    values: list
+
+
+@dataclass(frozen=True)
+class Chart:
+    """An SVG chart and the table of the data it shows."""
+
+    chart_id: str
+    title: str
+    svg: SafeString
+    columns: list[str]
+    rows: list[list[str]]
+
+    def __html__(self) -> str:
+        return str(self.svg)
+
+
+def number(value, places: int | None = None) -> str:
+    """A number in the active locale's format, with thousands separators."""
+    if value is None:
+        return "–"
+    if places is None:
+        places = 2 if isinstance(value, Decimal) and value != value.to_integral() else 0
+    return formats.number_format(value, decimal_pos=places, use_l10n=True, force_grouping=True)
+
+
+def nice_max(value: float) -> float:
+    """The smallest 1, 2, 2.5 or 5 × 10^n at or above value (at least 1)."""
+    if value <= 0:
+        return 1
+    exponent = math.floor(math.log10(value))
+    for step in (1, 2, 2.5, 5, 10):
+        candidate = step * 10**exponent
+        if candidate >= value:
+            return candidate
+    return 10 ** (exponent + 1)  # pragma: no cover
+
+
+def _ticks(top: float, count: int = 5) -> list[float]:
+    return [top * i / count for i in range(count + 1)]
+
+
+def _places(values: list) -> int:
+    return 2 if any(isinstance(v, Decimal) and v != v.to_integral() for v in values) else 0
+
+
+def _frame(chart_id: str, title: str, x_label: str, y_label: str, top: float, body: list[str],
+           series: list[Series]) -> SafeString:
+    plot_w, plot_h = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
+    title_id = f"{chart_id}-title"
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {HEIGHT}" width="100%" '
+        f'role="img" aria-labelledby="{title_id}" class="report-chart" id="{chart_id}" '
+        f'font-family="sans-serif" font-size="12">',
+        f'<title id="{title_id}">{escape(title)}</title>',
+        f'<rect x="0" y="0" width="{WIDTH}" height="{HEIGHT}" fill="#ffffff"/>',
+    ]
+    # Grid lines and the y axis scale.
+    tick_places = 0 if top >= 5 else 1
+    for tick in _ticks(top):
+        y = TOP + plot_h - plot_h * tick / top
+        parts.append(f'<line x1="{LEFT}" x2="{LEFT + plot_w}" y1="{y:.1f}" y2="{y:.1f}" '
+                     f'stroke="#d0d0d0" stroke-width="1"/>')
+        parts.append(f'<text x="{LEFT - 6}" y="{y + 4:.1f}" text-anchor="end" fill="#333333">'
+                     f'{escape(number(tick, tick_places))}</text>')
+    parts.extend(body)
+    # Axes and their labels.
+    parts.append(f'<line x1="{LEFT}" x2="{LEFT}" y1="{TOP}" y2="{TOP + plot_h}" stroke="#333333"/>')
+    parts.append(f'<line x1="{LEFT}" x2="{LEFT + plot_w}" y1="{TOP + plot_h}" y2="{TOP + plot_h}" '
+                 f'stroke="#333333"/>')
+    parts.append(f'<text x="{LEFT + plot_w / 2:.1f}" y="{HEIGHT - 8}" text-anchor="middle" '
+                 f'fill="#000000" class="axis-label">{escape(x_label)}</text>')
+    parts.append(f'<text x="0" y="0" transform="translate(14 {TOP + plot_h / 2:.1f}) rotate(-90)" '
+                 f'text-anchor="middle" fill="#000000" class="axis-label">{escape(y_label)}</text>')
+    # Legend along the top.
+    x = LEFT
+    for index, item in enumerate(series):
+        colour = PALETTE[index % len(PALETTE)]
+        parts.append(f'<rect x="{x}" y="12" width="12" height="12" fill="{colour}"/>')
+        parts.append(f'<text x="{x + 16}" y="22" fill="#000000">{escape(item.name)}</text>')
+        x += 28 + 7 * len(item.name) * (2 if any(ord(c) > 0x2E80 for c in item.name) else 1)
+    parts.append("</svg>")
+    return mark_safe("".join(parts))  # noqa: S308 (every text above is escaped)
+
+
+def _table(categories: list[str], category_label: str, series: list[Series]):
+    places = _places([v for s in series for v in s.values])
+    columns = [category_label, *[s.name for s in series]]
+    rows = [[category, *[number(s.values[i], places) for s in series]]
+            for i, category in enumerate(categories)]
+    return columns, rows
+
+
+def bar_chart(*, chart_id: str, title: str, categories: list[str], series: list[Series],
+              x_label: str, y_label: str, stacked: bool = False) -> Chart:
+    """Bars per category: one bar per series side by side, or stacked into one bar."""
+    plot_w, plot_h = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
+    count = max(len(categories), 1)
+    if stacked:
+        heights = [sum(s.values[i] for s in series) for i in range(len(categories))]
+    else:
+        heights = [v for s in series for v in s.values]
+    top = nice_max(float(max(heights, default=0)))
+    band = plot_w / count
+    bars_per_band = 1 if stacked else max(len(series), 1)
+    bar_w = band * 0.7 / bars_per_band
+    body = []
+    for i, category in enumerate(categories):
+        band_x = LEFT + band * i + band * 0.15
+        base = 0.0
+        for s_index, item in enumerate(series):
+            value = item.values[i]
+            h = plot_h * float(value) / top
+            x = band_x if stacked else band_x + bar_w * s_index
+            y = TOP + plot_h - h - (plot_h * base / top if stacked else 0)
+            colour = PALETTE[s_index % len(PALETTE)]
+            label = f"{item.name}, {category}: {number(value)}"
+            body.append(f'<rect x="{x:.1f}" y="{y:.1f}" width="{bar_w:.1f}" height="{h:.1f}" '
+                        f'fill="{colour}"><title>{escape(label)}</title></rect>')
+            if not stacked and value:
+                body.append(f'<text x="{x + bar_w / 2:.1f}" y="{y - 3:.1f}" text-anchor="middle" '
+                            f'font-size="10" fill="#000000">{escape(number(value))}</text>')
+            base += float(value)
+        body.append(f'<text x="{LEFT + band * (i + 0.5):.1f}" y="{TOP + plot_h + 16}" '
+                    f'text-anchor="middle" fill="#000000">{escape(category)}</text>')
+    svg = _frame(chart_id, title, x_label, y_label, top, body, series)
+    columns, rows = _table(categories, x_label, series)
+    return Chart(chart_id, title, svg, columns, rows)
+
+
+def line_chart(*, chart_id: str, title: str, categories: list[str], series: list[Series],
+               x_label: str, y_label: str) -> Chart:
+    """One line per series over the categories (e.g. fiscal years), with a dot per value."""
+    plot_w, plot_h = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
+    top = nice_max(float(max((v for s in series for v in s.values), default=0)))
+    count = len(categories)
+    step = plot_w / max(count - 1, 1)
+    body = []
+    for i, category in enumerate(categories):
+        x = LEFT + (step * i if count > 1 else plot_w / 2)
+        body.append(f'<text x="{x:.1f}" y="{TOP + plot_h + 16}" text-anchor="middle" '
+                    f'fill="#000000">{escape(category)}</text>')
+    for s_index, item in enumerate(series):
+        colour = PALETTE[s_index % len(PALETTE)]
+        points = []
+        for i, value in enumerate(item.values):
+            x = LEFT + (step * i if count > 1 else plot_w / 2)
+            y = TOP + plot_h - plot_h * float(value) / top
+            points.append((x, y, value, categories[i]))
+        if len(points) > 1:
+            coords = " ".join(f"{x:.1f},{y:.1f}" for x, y, _v, _c in points)
+            body.append(f'<polyline points="{coords}" fill="none" stroke="{colour}" '
+                        f'stroke-width="2"/>')
+        for x, y, value, category in points:
+            label = f"{item.name}, {category}: {number(value)}"
+            body.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="3.5" fill="{colour}">'
+                        f'<title>{escape(label)}</title></circle>')
+    svg = _frame(chart_id, title, x_label, y_label, top, body, series)
+    columns, rows = _table(categories, x_label, series)
+    return Chart(chart_id, title, svg, columns, rows)

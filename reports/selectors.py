@@ -1,0 +1,255 @@
+"""Report queries: the proposal funnel and the projects' indicators, counted by the database.
+
+Every figure of the report pages, the CSV and XLSX downloads and `export_indicators`
+comes from the functions below, so the numbers cannot differ between them.
+
+- The funnel is one grouped query on proposals (by the fiscal year of their call).
+- The indicators come from `services.indicators.indicator_values`: one grouped query per
+  record table, the fiscal year computed by the database.
+- A project appears in a fiscal year when its period (start to end) overlaps that year,
+  or when it has records dated in that year (so no recorded figure is ever left out).
+  Within a year, every one of the 14 indicators is listed, zeros included.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.db.models import Count, Max, Min, Q
+from django.utils import timezone
+
+from partnership.fiscal import fiscal_year_bounds, fiscal_year_of
+from proposals.models import RECOMMENDED_STATUSES, Call, Proposal, Status
+from services.indicators import indicator_values
+from services.models import Course, Indicator, Project, Target
+
+INDICATORS: tuple[Indicator, ...] = tuple(Indicator)
+DECIMAL_INDICATORS = frozenset({Indicator.ACTIVITY_HOURS})
+HOURS_PLACES = Decimal("0.01")
+
+# (organiser, courses indicator, participants indicator), in the order of Course.Organiser.
+ORGANISERS = (
+    (Course.Organiser.MEMBERS, Indicator.COURSES_BY_MEMBERS, Indicator.PARTICIPANTS_BY_MEMBERS),
+    (Course.Organiser.PROFESSIONALS, Indicator.COURSES_BY_PROFESSIONALS,
+     Indicator.PARTICIPANTS_BY_PROFESSIONALS),
+    (Course.Organiser.CITIZENS, Indicator.COURSES_BY_CITIZENS, Indicator.PARTICIPANTS_BY_CITIZENS),
+)
+
+
+def normalise(indicator: str, value) -> int | Decimal:
+    """Counts are integers; hours are decimals with two places."""
+    if indicator in DECIMAL_INDICATORS:
+        return Decimal(value or 0).quantize(HOURS_PLACES)
+    return int(value or 0)
+
+
+def zero(indicator: str) -> int | Decimal:
+    return normalise(indicator, 0)
+
+
+# --- The funnel -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Funnel:
+    """Submitted → recommended → chosen, for one call year (or a span when year is None)."""
+
+    year: int | None
+    submitted: int = 0
+    recommended: int = 0
+    chosen: int = 0
+
+    def steps(self) -> list[tuple[str, int]]:
+        return [("proposals_submitted", self.submitted),
+                ("proposals_recommended", self.recommended),
+                ("proposals_chosen", self.chosen)]
+
+
+def funnel_by_year(first: int, last: int) -> list[Funnel]:
+    """The funnel for every call year from first to last (zeros included), one query.
+
+    Submitted: ever submitted (withdrawn and ineligible ones included); recommended: the
+    partnership recommended it, whatever the mayor decided; chosen: the mayor chose it.
+    """
+    rows = (
+        Proposal.objects.filter(call__fiscal_year__gte=first, call__fiscal_year__lte=last)
+        .values("call__fiscal_year")
+        .annotate(
+            submitted=Count("pk", filter=Q(submitted_at__isnull=False)),
+            recommended=Count("pk", filter=Q(status__in=RECOMMENDED_STATUSES)),
+            chosen=Count("pk", filter=Q(status=Status.CHOSEN)),
+        )
+        .order_by()
+    )
+    found = {
+        row["call__fiscal_year"]: Funnel(
+            row["call__fiscal_year"], row["submitted"], row["recommended"], row["chosen"]
+        )
+        for row in rows
+    }
+    return [found.get(year, Funnel(year)) for year in range(first, last + 1)]
+
+
+def funnel_total(funnels: Iterable[Funnel]) -> Funnel:
+    funnels = list(funnels)
+    return Funnel(
+        None,
+        sum(f.submitted for f in funnels),
+        sum(f.recommended for f in funnels),
+        sum(f.chosen for f in funnels),
+    )
+
+
+# --- Indicators per project and year ---------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Result:
+    """One indicator of one project in one year: its result, target and result / target."""
+
+    indicator: Indicator
+    value: int | Decimal
+    target: Decimal | None = None
+
+    @property
+    def ratio(self) -> Decimal | None:
+        if not self.target:
+            return None
+        return (Decimal(self.value) / self.target).quantize(Decimal("0.001"))
+
+    @property
+    def percent(self) -> Decimal | None:
+        ratio = self.ratio
+        return None if ratio is None else (ratio * 100).quantize(Decimal("0.1"))
+
+
+@dataclass
+class ProjectYear:
+    """Every indicator of one project in one fiscal year, in the order of `Indicator`."""
+
+    project: Project
+    year: int
+    results: list[Result] = field(default_factory=list)
+
+    def value(self, indicator: str) -> int | Decimal:
+        for result in self.results:
+            if result.indicator == indicator:
+                return result.value
+        return zero(indicator)
+
+    @property
+    def new_members(self) -> int:
+        return self.value(Indicator.NEW_MEMBERS)
+
+    @property
+    def former_users(self) -> int:
+        return self.value(Indicator.NEW_MEMBERS_FORMER_USERS)
+
+    def organisers(self) -> list[tuple[str, int, int]]:
+        """(organiser label, courses, participants) in the order of Course.Organiser."""
+        return [(organiser.label, self.value(courses), self.value(participants))
+                for organiser, courses, participants in ORGANISERS]
+
+
+def _overlaps(project: Project, year: int) -> bool:
+    first, last = fiscal_year_bounds(year)
+    return project.starts_on <= last and project.ends_on >= first
+
+
+def project_indicators(first: int, last: int, project: Project | None = None) -> list[ProjectYear]:
+    """Every indicator of every project for the fiscal years first..last, with targets.
+
+    Ordered by year, then project code. Queries: one per record table (in
+    `indicator_values`), one for the projects, one for the targets.
+    """
+    years = list(range(first, last + 1))
+    values = indicator_values(years=years, projects=[project] if project else None)
+    span_first, span_last = fiscal_year_bounds(first)[0], fiscal_year_bounds(last)[1]
+    recorded = {project_id for (project_id, _year, _indicator), value in values.items() if value}
+    if project is not None:
+        projects = [project]
+    else:
+        projects = list(
+            Project.objects.filter(
+                Q(starts_on__lte=span_last, ends_on__gte=span_first) | Q(pk__in=recorded)
+            ).order_by("code")
+        )
+    targets = {
+        (t.project_id, t.fiscal_year, t.indicator): t.value
+        for t in Target.objects.filter(
+            fiscal_year__gte=first, fiscal_year__lte=last,
+            **({"project": project} if project else {}),
+        ).only("project_id", "fiscal_year", "indicator", "value")
+    }
+    has_values = {(project_id, year) for (project_id, year, _i), value in values.items() if value}
+    table = []
+    for year in years:
+        for item in projects:
+            if not (_overlaps(item, year) or (item.pk, year) in has_values):
+                continue
+            table.append(ProjectYear(item, year, [
+                Result(
+                    indicator,
+                    normalise(indicator, values.get((item.pk, year, indicator.value), 0)),
+                    targets.get((item.pk, year, indicator.value)),
+                )
+                for indicator in INDICATORS
+            ]))
+    return table
+
+
+def totals(rows: Iterable[ProjectYear]) -> dict[str, int | Decimal]:
+    """Each indicator summed over the given project-years (aggregates, not records)."""
+    summed = {indicator.value: zero(indicator) for indicator in INDICATORS}
+    for row in rows:
+        for result in row.results:
+            summed[result.indicator] += result.value
+    return summed
+
+
+def totals_by_year(rows: Iterable[ProjectYear], first: int, last: int) -> dict[int, dict]:
+    rows = list(rows)
+    return {year: totals(r for r in rows if r.year == year) for year in range(first, last + 1)}
+
+
+def trend(rows: Iterable[ProjectYear], first: int, last: int) -> dict[str, list]:
+    """indicator -> [value of year first, ..., value of year last] (summed over projects)."""
+    by_year = totals_by_year(rows, first, last)
+    return {indicator.value: [by_year[year][indicator.value] for year in range(first, last + 1)]
+            for indicator in INDICATORS}
+
+
+# --- Years that can be chosen -----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class YearRange:
+    first: int
+    last: int
+    default: int
+
+    def choices(self) -> list[int]:
+        return list(range(self.last, self.first - 1, -1))
+
+
+def year_range() -> YearRange:
+    """The fiscal years worth reporting on: from the first call or project to this year.
+
+    Two small aggregate queries (calls and projects), whatever the number of records.
+    """
+    current = fiscal_year_of(timezone.localdate())
+    calls = Call.objects.aggregate(first=Min("fiscal_year"), last=Max("fiscal_year"))
+    projects = Project.objects.aggregate(first=Min("starts_on"), last=Max("ends_on"))
+    firsts = [calls["first"]] if calls["first"] is not None else []
+    if projects["first"] is not None:
+        firsts.append(fiscal_year_of(projects["first"]))
+    first = min([*firsts, current])
+    if projects["last"] is not None:
+        default = min(fiscal_year_of(projects["last"]), current)
+    elif calls["last"] is not None:
+        default = min(calls["last"], current)
+    else:
+        default = current
+    return YearRange(first=first, last=max(current, default), default=default)

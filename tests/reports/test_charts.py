@@ -1,0 +1,74 @@
+"""The SVG chart module: titles, axes, escaping, locale numbers, no inline styles."""
+
+import re
+from decimal import Decimal
+
+from django.utils import translation
+
+from reports.charts import Series, bar_chart, line_chart, nice_max, number
+
+
+def test_bar_chart_has_title_axes_bars_and_data_table():
+    chart = bar_chart(chart_id="c1", title="Funnel", categories=["A", "B", "C"],
+                      series=[Series("2004", [47, 23, 20])], x_label="Stage", y_label="Proposals")
+    svg = str(chart.svg)
+    assert svg.startswith("<svg")
+    assert 'aria-labelledby="c1-title"' in svg
+    assert '<title id="c1-title">Funnel</title>' in svg
+    assert ">Stage</text>" in svg and ">Proposals</text>" in svg
+    heights = [float(h) for h in re.findall(r'<rect x="[\d.]+" y="[\d.]+" width="[\d.]+" '
+                                            r'height="([\d.]+)" fill="#0072B2"><title>', svg)]
+    assert len(heights) == 3
+    assert heights[0] > heights[1] > heights[2] > 0
+    assert abs(heights[1] / heights[0] - 23 / 47) < 0.01
+    assert chart.columns == ["Stage", "2004"]
+    assert chart.rows == [["A", "47"], ["B", "23"], ["C", "20"]]
+    assert "style=" not in svg and "<script" not in svg
+
+
+def test_stacked_bars_stack_the_series():
+    chart = bar_chart(chart_id="s", title="Courses", categories=["x"],
+                      series=[Series("members", [111]), Series("professionals", [18]),
+                              Series("citizens", [33])],
+                      x_label="Project", y_label="Courses", stacked=True)
+    rects = re.findall(r'<rect x="([\d.]+)" y="([\d.]+)" width="[\d.]+" height="([\d.]+)" '
+                       r'fill="#[0-9A-F]+"><title>', str(chart.svg))
+    assert len({x for x, _y, _h in rects}) == 1  # one column
+    (x1, y1, h1), (x2, y2, h2), (x3, y3, h3) = [(float(a), float(b), float(c)) for a, b, c in rects]
+    assert abs((y1 - y2) - h2) < 0.2 and abs((y2 - y3) - h3) < 0.2  # each sits on the one below
+
+
+def test_text_is_escaped():
+    chart = line_chart(chart_id="e", title='<script>alert("x")</script>', categories=["<b>"],
+                       series=[Series("a&b", [1])], x_label="x<", y_label="y>")
+    svg = str(chart.svg)
+    assert "<script>" not in svg and "<b>" not in svg
+    assert "&lt;script&gt;" in svg and "a&amp;b" in svg
+
+
+def test_line_chart_draws_one_polyline_per_series():
+    chart = line_chart(chart_id="t", title="Trend", categories=["FY2009", "FY2010", "FY2011"],
+                       series=[Series("requests", [3000, 3200, 3483]),
+                               Series("handled", [1, 2, 3])],
+                       x_label="Fiscal year", y_label="Count")
+    svg = str(chart.svg)
+    assert svg.count("<polyline") == 2
+    assert svg.count("<circle") == 6
+    assert chart.rows[2] == ["FY2011", "3,483", "3"]
+
+
+def test_numbers_follow_the_locale():
+    with translation.override("en"):
+        assert number(20308) == "20,308"
+        assert number(Decimal("5508.50")) == "5,508.50"
+        assert number(Decimal("5508.00")) == "5,508"
+    with translation.override("ja"):
+        assert number(20308) == "20,308"
+
+
+def test_nice_max():
+    assert nice_max(0) == 1
+    assert nice_max(47) == 50
+    assert nice_max(3483) == 5000
+    assert nice_max(20308) == 25000
+    assert nice_max(100) == 100
