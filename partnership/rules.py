@@ -22,3 +22,25 @@ is_project_staff = role_predicate(Role.PROJECT_STAFF)
 is_administrator = role_predicate(Role.ADMINISTRATOR) | rules.is_superuser
 
 rules.add_perm("partnership.use_admin", rules.is_staff)
+
+
+# Citizen groups: only members see a group's page; its representative manages members.
+@rules.predicate
+def is_member_of_group(user, group) -> bool:
+    return bool(
+        group is not None and user.is_authenticated
+        and group.memberships.filter(user=user).exists()
+    )
+
+
+@rules.predicate
+def is_representative_of_group(user, group) -> bool:
+    return bool(
+        group is not None and user.is_authenticated
+        and group.memberships.filter(user=user, role="representative").exists()
+    )
+
+
+rules.add_perm("partnership.create_group", rules.is_authenticated)
+rules.add_perm("partnership.view_group", is_member_of_group)
+rules.add_perm("partnership.manage_group", is_representative_of_group)

@@ -5,7 +5,7 @@ import datetime
 from django.db.models import QuerySet
 from django.utils import timezone
 
-from .models import CitizenGroup, PartnershipMember, User
+from .models import CitizenGroup, GroupMembership, PartnershipMember, User
 
 
 def sitting_members(*, on: datetime.date | None = None) -> QuerySet[PartnershipMember]:
@@ -24,3 +24,12 @@ def groups_of(*, user: User) -> QuerySet[CitizenGroup]:
     if not user.is_authenticated:
         return CitizenGroup.objects.none()
     return CitizenGroup.objects.filter(memberships__user=user)
+
+
+def memberships_of(*, group: CitizenGroup) -> QuerySet[GroupMembership]:
+    """A group's members, representatives first."""
+    return (
+        GroupMembership.objects.filter(group=group)
+        .select_related("user")
+        .order_by("-role", "user__username")
+    )

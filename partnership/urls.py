@@ -20,6 +20,7 @@ urlpatterns = [
         name="password_change_done",
     ),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("groups/", include("partnership.urls_groups")),
     path("", include("proposals.urls")),
     path("projects/", include("services.urls")),
     path("reports/", include("reports.urls")),

@@ -16,8 +16,10 @@ from partnership.models import CitizenGroup, User
 from partnership.selectors import sitting_term
 
 from . import clock, notifications
+from .attachments import AttachmentRejected, check_upload, clean_original_name, storage_name
 from .errors import ProposalError
 from .models import (
+    Attachment,
     Ballot,
     Call,
     ConflictDeclaration,
@@ -276,3 +278,38 @@ def decide(*, actor: User, proposal: Proposal, outcome: str, reason: str = "") -
     if chosen:
         proposal_chosen.send(sender=Proposal, proposal=proposal, decision=decision)
     return decision
+
+
+@transaction.atomic
+def add_attachment(*, actor: User, proposal: Proposal, upload) -> Attachment:
+    """A group member attaches a PDF, PNG or JPEG (checked by content, <= 10 MB) to a draft."""
+    proposal = _lock(proposal)
+    _require(_is_group_member(actor, proposal.group_id),
+             _("Only members of the group can change its proposals."))
+    _require_status(proposal, [Status.DRAFT])
+    try:
+        file_type = check_upload(upload)
+    except AttachmentRejected as error:
+        raise ProposalError(error.message) from error
+    attachment = Attachment(
+        proposal=proposal, original_name=clean_original_name(upload.name),
+        content_type=file_type.content_type, size=upload.size, uploaded_by=actor,
+    )
+    attachment.file.save(storage_name(file_type), upload, save=False)
+    attachment.save()
+    log.info("proposal %s: attachment %s added by %s", proposal.pk, attachment.pk, actor.pk)
+    return attachment
+
+
+@transaction.atomic
+def remove_attachment(*, actor: User, attachment: Attachment) -> None:
+    """A group member removes an attachment from a draft; the file goes after the commit."""
+    proposal = _lock(attachment.proposal)
+    _require(_is_group_member(actor, proposal.group_id),
+             _("Only members of the group can change its proposals."))
+    _require_status(proposal, [Status.DRAFT])
+    attachment = Attachment.objects.get(pk=attachment.pk, proposal=proposal)
+    attachment_id, storage, name = attachment.pk, attachment.file.storage, attachment.file.name
+    attachment.delete()
+    transaction.on_commit(lambda: storage.delete(name))
+    log.info("proposal %s: attachment %s removed by %s", proposal.pk, attachment_id, actor.pk)

@@ -5,5 +5,5 @@ Each module defines `ROWS` (a list of `tests.url_matrix.Row`) and may define
 `matrix_objects` fixture (modules build in the order of MODULES).
 """
 
-MODULES = ["foundation", "proposals_public", "proposals_group", "proposals_review", "services",
-           "reports"]
+MODULES = ["foundation", "proposals_public", "proposals_group", "partnership_groups",
+           "proposals_review", "services", "reports"]

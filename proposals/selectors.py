@@ -1,0 +1,123 @@
+"""Read queries of the proposals app: querysets and plain data for the pages.
+
+Every function returns a fixed number of queries whatever the number of rows, so
+list pages stay at a constant query count.
+"""
+
+from dataclasses import dataclass
+
+from django.db.models import Case, CharField, Count, Q, QuerySet, Value, When
+
+from partnership.models import CitizenGroup, User
+
+from . import clock
+from .models import (
+    PUBLIC_STATUSES,
+    RECOMMENDED_STATUSES,
+    Attachment,
+    Call,
+    Criterion,
+    Event,
+    Proposal,
+    Status,
+)
+from .tally import tally_for
+
+UPCOMING, OPEN, CLOSED = "upcoming", "open", "closed"
+
+
+def call_state(call: Call) -> str:
+    """Whether the call's submission window is still to come, open, or closed."""
+    moment = clock.now()
+    if moment < call.opens_at:
+        return UPCOMING
+    return OPEN if call.is_open(moment) else CLOSED
+
+
+def calls_with_counts() -> QuerySet[Call]:
+    """Calls, newest first, with their state and the number of public, recommended and
+    chosen proposals (one query)."""
+    moment = clock.now()
+    return Call.objects.annotate(
+        state=Case(
+            When(opens_at__gt=moment, then=Value(UPCOMING)),
+            When(closes_at__lte=moment, then=Value(CLOSED)),
+            default=Value(OPEN),
+            output_field=CharField(),
+        ),
+        public_count=Count("proposals", filter=Q(proposals__status__in=PUBLIC_STATUSES)),
+        recommended_count=Count(
+            "proposals", filter=Q(proposals__status__in=RECOMMENDED_STATUSES)
+        ),
+        chosen_count=Count("proposals", filter=Q(proposals__status=Status.CHOSEN)),
+    ).order_by("-fiscal_year", "-opens_at", "-id")
+
+
+def open_calls() -> QuerySet[Call]:
+    moment = clock.now()
+    return Call.objects.filter(opens_at__lte=moment, closes_at__gt=moment).order_by("closes_at")
+
+
+def public_proposals_of(call: Call) -> QuerySet[Proposal]:
+    """A call's proposals that the public may see (all but drafts), in submission order."""
+    return (
+        Proposal.objects.filter(call=call, status__in=PUBLIC_STATUSES)
+        .select_related("group", "desired_department")
+        .order_by("submitted_at", "id")
+    )
+
+
+def proposal_for_page(pk: int) -> Proposal:
+    """One proposal with everything its page shows next to it (raises DoesNotExist)."""
+    return Proposal.objects.select_related(
+        "call", "group", "desired_department", "review_result", "decision",
+        "decision__decided_by",
+    ).get(pk=pk)
+
+
+def history_of(proposal: Proposal) -> QuerySet[Event]:
+    """The proposal's events in the order they happened, with who did them."""
+    return proposal.events.select_related("actor").order_by("created_at", "id")
+
+
+def attachments_of(proposal: Proposal) -> QuerySet[Attachment]:
+    return proposal.attachments.select_related("uploaded_by").order_by("uploaded_at", "id")
+
+
+@dataclass(frozen=True)
+class CriterionMean:
+    criterion: Criterion
+    mean: float | None
+    count: int
+
+
+def criterion_means(proposal: Proposal) -> list[CriterionMean]:
+    """Mean score per criterion of the proposal's call; never who gave which score."""
+    spreads = tally_for(proposal).spreads
+    criteria = Criterion.objects.filter(call_id=proposal.call_id).order_by("position", "id")
+    return [
+        CriterionMean(
+            criterion=criterion,
+            mean=spreads[criterion.pk].mean if criterion.pk in spreads else None,
+            count=spreads[criterion.pk].count if criterion.pk in spreads else 0,
+        )
+        for criterion in criteria
+    ]
+
+
+def proposals_of_user(user: User) -> QuerySet[Proposal]:
+    """Every proposal of the groups the user belongs to, newest first."""
+    if not user.is_authenticated:
+        return Proposal.objects.none()
+    return (
+        Proposal.objects.filter(group__memberships__user=user)
+        .select_related("call", "group")
+        .order_by("-created_at", "-id")
+    )
+
+
+def groups_for_proposals(user: User) -> QuerySet[CitizenGroup]:
+    """The groups a user may write proposals for."""
+    if not user.is_authenticated:
+        return CitizenGroup.objects.none()
+    return CitizenGroup.objects.filter(memberships__user=user).order_by("name")

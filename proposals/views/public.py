@@ -1,0 +1,96 @@
+"""Public pages: the calls, a call's proposals, and a proposal with its history and tally."""
+
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404
+from django.views.generic import DetailView, ListView, View
+
+from ..models import Attachment, Call, Proposal
+from ..selectors import (
+    attachments_of,
+    call_state,
+    calls_with_counts,
+    criterion_means,
+    history_of,
+    proposal_for_page,
+    public_proposals_of,
+)
+
+
+class CallListView(ListView):
+    template_name = "proposals/call_list.html"
+    context_object_name = "calls"
+    paginate_by = 20
+
+    def get_queryset(self):
+        return calls_with_counts()
+
+
+class CallDetailView(ListView):
+    """A call and its non-draft proposals, 50 a page, in a constant number of queries."""
+
+    template_name = "proposals/call_detail.html"
+    context_object_name = "proposals"
+    paginate_by = 50
+
+    def get_queryset(self):
+        self.call = get_object_or_404(Call, pk=self.kwargs["pk"])
+        return public_proposals_of(self.call)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(call=self.call, state=call_state(self.call), **kwargs)
+
+
+class ProposalDetailView(DetailView):
+    """Content, attachments, full history; the tally and means once the review closed.
+
+    A draft is 404 to everyone but its group.
+    """
+
+    template_name = "proposals/proposal_detail.html"
+    context_object_name = "proposal"
+
+    def get_object(self, queryset=None) -> Proposal:
+        try:
+            proposal = proposal_for_page(self.kwargs["pk"])
+        except Proposal.DoesNotExist as missing:
+            raise Http404 from missing
+        if not self.request.user.has_perm("proposals.view_proposal", proposal):
+            raise Http404
+        return proposal
+
+    def get_context_data(self, **kwargs):
+        proposal = self.object
+        context = super().get_context_data(
+            events=history_of(proposal),
+            attachments=attachments_of(proposal)
+            if self.request.user.has_perm("proposals.view_attachment", proposal) else [],
+            **kwargs,
+        )
+        result = getattr(proposal, "review_result", None)
+        if proposal.review_closed and result is not None:
+            context["result"] = result
+            context["means"] = criterion_means(proposal)
+        context["decision"] = getattr(proposal, "decision", None)
+        return context
+
+
+class AttachmentDownloadView(View):
+    """The file, for those allowed to see the proposal; others get 404."""
+
+    def get(self, request, pk: int, attachment_pk: int):
+        attachment = get_object_or_404(
+            Attachment.objects.select_related("proposal"), pk=attachment_pk, proposal_id=pk
+        )
+        if not request.user.has_perm("proposals.view_attachment", attachment.proposal):
+            raise Http404
+        try:
+            handle = attachment.file.open("rb")
+        except FileNotFoundError as missing:
+            raise Http404 from missing
+        response = FileResponse(
+            handle, as_attachment=True, filename=attachment.original_name,
+            content_type=attachment.content_type,
+        )
+        response["X-Content-Type-Options"] = "nosniff"
+        response["Cache-Control"] = "private, no-store"
+        return response
