@@ -1,0 +1,153 @@
+"""Concurrency on PostgreSQL: real threads, real transactions, started together by a barrier.
+
+The actions lock the proposal row (`select_for_update`) so that simultaneous requests run
+one after the other; the database constraints (one ballot per member and proposal, one
+decision per proposal) are the last line of defence when code bypasses the actions.
+SQLite serialises writers for the whole database, so these tests only mean something on
+PostgreSQL.
+"""
+
+import threading
+from collections import Counter
+
+import pytest
+from django.conf import settings
+from django.contrib.auth.models import Group
+from django.db import IntegrityError, connection
+
+from partnership.roles import Role
+from proposals import actions
+from proposals.errors import ProposalError
+from proposals.models import Ballot, Decision, Event, Status, Vote
+from tests.factories import UserFactory
+from tests.lifecycle import full_scores, members, proposal_in
+
+THREADS = 20
+
+pytestmark = [
+    pytest.mark.postgres_only,
+    pytest.mark.skipif(
+        "postgresql" not in settings.DATABASES["default"]["ENGINE"],
+        reason="needs PostgreSQL: SQLite has no row locks and serialises all writers, "
+        "so simultaneous transactions cannot be tested on it (set DATABASE_URL=postgres://…)",
+    ),
+    pytest.mark.django_db(transaction=True),
+]
+
+
+@pytest.fixture(autouse=True)
+def role_groups():
+    # A transactional test case empties the tables after each test, including the role
+    # groups the data migration made; put them back.
+    for role in Role:
+        Group.objects.get_or_create(name=role.value)
+
+
+def run_together(work, n: int = THREADS) -> Counter:
+    """Run `work(i)` in n threads that start at the same moment; count outcomes by type."""
+    barrier = threading.Barrier(n)
+    outcomes: list[str] = []
+    lock = threading.Lock()
+
+    def target(i: int) -> None:
+        try:
+            barrier.wait(timeout=30)
+            work(i)
+            result = "ok"
+        except Exception as exc:  # noqa: BLE001 - every outcome is recorded and asserted
+            result = type(exc).__name__
+        finally:
+            connection.close()  # each thread has its own connection
+        with lock:
+            outcomes.append(result)
+
+    threads = [threading.Thread(target=target, args=(i,)) for i in range(n)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=120)
+    assert not any(thread.is_alive() for thread in threads), "a thread hung"
+    return Counter(outcomes)
+
+
+def test_simultaneous_ballots_by_one_member_leave_one_ballot():
+    proposal = proposal_in(Status.UNDER_REVIEW)
+    member = members(1)[0]
+    scores = full_scores(proposal)
+
+    def ballot(i: int) -> None:
+        actions.cast_ballot(actor=member, proposal=proposal,
+                            vote=Vote.RECOMMEND if i % 2 else Vote.NOT_RECOMMEND,
+                            scores={cid: i % 6 for cid in scores}, comment=f"投票 {i}")
+
+    outcomes = run_together(ballot)
+
+    assert outcomes == Counter(ok=THREADS)
+    ballots = Ballot.objects.filter(proposal=proposal)
+    assert ballots.count() == 1
+    # The ballot holds one thread's complete version: its scores all come from that thread.
+    only = ballots.get()
+    i = int(only.comment.split()[-1])
+    assert set(only.scores.values_list("value", flat=True)) == {i % 6}
+    assert only.scores.count() == len(scores)
+
+
+def test_simultaneous_decisions_leave_one_decision_and_one_event():
+    proposal = proposal_in(Status.RECOMMENDED)
+    mayor = UserFactory(roles=[Role.MAYORS_OFFICE])
+
+    def decide(i: int) -> None:
+        actions.decide(actor=mayor, proposal=proposal,
+                       outcome="chosen" if i % 2 else "declined", reason=f"理由 {i}")
+
+    outcomes = run_together(decide)
+
+    assert outcomes == Counter(ok=1, ProposalError=THREADS - 1)
+    assert Decision.objects.filter(proposal=proposal).count() == 1
+    decision = Decision.objects.get(proposal=proposal)
+    events = Event.objects.filter(proposal=proposal,
+                                  action__in=[Event.Action.CHOOSE, Event.Action.DECLINE])
+    assert events.count() == 1
+    proposal.refresh_from_db()
+    assert proposal.status == decision.outcome
+    assert events.get().to_status == decision.outcome
+
+
+def test_the_database_allows_one_ballot_per_member_and_proposal():
+    proposal = proposal_in(Status.UNDER_REVIEW)
+    term = members(1)[0].partnership_terms.get()
+
+    def insert(i: int) -> None:
+        Ballot.objects.create(proposal=proposal, member=term, vote=Vote.ABSTAIN,
+                              comment=f"直接 {i}")
+
+    outcomes = run_together(insert)
+
+    assert outcomes == Counter(ok=1, IntegrityError=THREADS - 1)
+    assert Ballot.objects.filter(proposal=proposal, member=term).count() == 1
+
+
+def test_the_database_allows_one_decision_per_proposal():
+    proposal = proposal_in(Status.RECOMMENDED)
+    mayor = UserFactory(roles=[Role.MAYORS_OFFICE])
+
+    def insert(i: int) -> None:
+        Decision.objects.create(proposal=proposal, outcome="chosen", decided_by=mayor)
+
+    outcomes = run_together(insert)
+
+    assert outcomes == Counter(ok=1, IntegrityError=THREADS - 1)
+    assert Decision.objects.filter(proposal=proposal).count() == 1
+
+
+def test_an_action_that_hits_the_constraint_changes_nothing():
+    """Even a caller racing past the lock gets an IntegrityError and no half-written decision."""
+    proposal = proposal_in(Status.RECOMMENDED)
+    mayor = UserFactory(roles=[Role.MAYORS_OFFICE])
+    Decision.objects.create(proposal=proposal, outcome="chosen", decided_by=mayor)
+    events_before = Event.objects.filter(proposal=proposal).count()
+    with pytest.raises((IntegrityError, ProposalError)):
+        actions.decide(actor=mayor, proposal=proposal, outcome="chosen")
+    proposal.refresh_from_db()
+    assert proposal.status == Status.RECOMMENDED
+    assert Event.objects.filter(proposal=proposal).count() == events_before
