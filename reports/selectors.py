@@ -181,7 +181,7 @@ def project_indicators(first: int, last: int, project: Project | None = None) ->
         for t in Target.objects.filter(
             fiscal_year__gte=first, fiscal_year__lte=last,
             **({"project": project} if project else {}),
-        ).only("project_id", "fiscal_year", "indicator", "value")
+        ).only("project_id", "fiscal_year", "indicator", "value").order_by()
     }
     has_values = {(project_id, year) for (project_id, year, _i), value in values.items() if value}
     table = []

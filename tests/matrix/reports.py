@@ -1,5 +1,42 @@
-ROWS = []
+"""Rows of the reports pages and downloads.
+
+City officers and the mayor's office read every internal report; members of a project's
+operating group (the matrix `citizen` and `project_staff`, see tests/matrix/services.py)
+read their own project's trend and get 404 for another project's; everyone reads the
+public summary. Own / other = objects["projects"] built by tests/matrix/services.py.
+"""
+
+from partnership.roles import Role
+from tests.url_matrix import ANON, LOGIN, Row, everyone
+
+CITIZEN = Role.CITIZEN.value
+STAFF = Role.PROJECT_STAFF.value
+OFFICER = Role.CITY_OFFICER.value
+MAYOR = Role.MAYORS_OFFICE.value
+
+INTERNAL = {ANON: LOGIN, OFFICER: 200, MAYOR: 200, "*": 403}
+TREND = {ANON: LOGIN, OFFICER: 200, MAYOR: 200, CITIZEN: 200, STAFF: 200, "*": 404}
+
+
+def _project(objects: dict, scope: str) -> dict:
+    return {"code": objects["projects"][scope].code}
+
+
+def _kind(objects: dict, scope: str) -> dict:
+    return {"kind": "requests"}
+
+
+ROWS = [
+    Row("reports:public_summary", everyone(200)),
+    Row("reports:year", INTERNAL),
+    Row("reports:span", INTERNAL),
+    Row("reports:project_trend", TREND, _project, scopes=("own", "other"),
+        other_expect={CITIZEN: 404, STAFF: 404}),
+    Row("reports:export_csv", INTERNAL, page=False),
+    Row("reports:export_xlsx", INTERNAL, page=False),
+    Row("reports:raw_csv", INTERNAL, _kind, page=False),
+]
 
 
 def build(objects: dict) -> None:
-    pass
+    """Nothing of its own: the projects and their groups come from the services rows."""

@@ -1,0 +1,210 @@
+"""Report pages and downloads. Thin: permission, selectors, charts, template."""
+
+from __future__ import annotations
+
+from django.contrib.auth.views import redirect_to_login
+from django.http import Http404, HttpResponse, HttpResponseBadRequest, StreamingHttpResponse
+from django.shortcuts import get_object_or_404
+from django.views import View
+from django.views.generic import TemplateView
+from rules.contrib.views import PermissionRequiredMixin
+
+from partnership.fiscal import fiscal_year_of
+from services.kinds import KINDS
+from services.models import Indicator, Project
+
+from . import export, figures, selectors
+from .forms import SpanForm, YearForm
+
+
+def _chosen_year(request, years: selectors.YearRange) -> tuple[YearForm, int]:
+    form = YearForm(request.GET or None, years=years.choices(),
+                    initial={"year": years.default})
+    year = form.cleaned_data["year"] if form.is_bound and form.is_valid() else years.default
+    return form, year
+
+
+def _chosen_span(request, years: selectors.YearRange, first: int, last: int):
+    form = SpanForm(request.GET or None, years=years.choices(),
+                    initial={"first": first, "last": last})
+    if form.is_bound and form.is_valid():
+        first, last = form.cleaned_data["first"], form.cleaned_data["last"]
+    return form, first, last
+
+
+def _span_of_request(request, default_year: int) -> tuple[int, int]:
+    """(first, last) from ?year= or ?first=&last=; the default year when neither is given."""
+    get = request.GET
+    if not any(key in get for key in ("year", "first", "last")):
+        return default_year, default_year
+    return export.parse_span(year=get.get("year"), first=get.get("first"), last=get.get("last"))
+
+
+class ReportMixin(PermissionRequiredMixin):
+    permission_required = "reports.view_reports"
+
+
+class PublicSummaryView(TemplateView):
+    """The funnel and yearly totals, for everyone: no project's details, no ballots."""
+
+    template_name = "reports/public_summary.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        years = selectors.year_range()
+        form, year = _chosen_year(self.request, years)
+        funnels = [f for f in selectors.funnel_by_year(years.first, years.last) if f.submitted]
+        total = selectors.funnel_total(funnels)
+        rows = selectors.project_indicators(year, year)
+        context.update(
+            form=form, year=year, funnels=funnels, funnel_total=total,
+            funnel_chart=figures.funnel_years_chart(funnels) if funnels else None,
+            total_chart=figures.funnel_steps_chart(total, "funnel-total-chart"),
+            totals=_labelled(selectors.totals(rows)), project_count=len(rows),
+        )
+        return context
+
+
+class YearReportView(ReportMixin, TemplateView):
+    """One fiscal year: the call's funnel, every project's indicators against targets."""
+
+    template_name = "reports/year.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        years = selectors.year_range()
+        form, year = _chosen_year(self.request, years)
+        funnel = selectors.funnel_by_year(year, year)[0]
+        rows = selectors.project_indicators(year, year)
+        context.update(
+            form=form, year=year, funnel=funnel, rows=rows,
+            funnel_chart=figures.funnel_steps_chart(funnel),
+            organiser_chart=figures.organiser_chart(rows) if rows else None,
+            totals=_labelled(selectors.totals(rows)),
+            kinds=KINDS.values(),
+        )
+        return context
+
+
+class SpanReportView(ReportMixin, TemplateView):
+    """A span of fiscal years: the funnel per call year and summed, indicator trends."""
+
+    template_name = "reports/span.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        years = selectors.year_range()
+        form, first, last = _chosen_span(self.request, years, years.first, years.default)
+        funnels = selectors.funnel_by_year(first, last)
+        total = selectors.funnel_total(funnels)
+        rows = selectors.project_indicators(first, last)
+        span = list(range(first, last + 1))
+        by_year = selectors.totals_by_year(rows, first, last)
+        context.update(
+            form=form, first=first, last=last, span=span, funnels=funnels, funnel_total=total,
+            funnel_chart=figures.funnel_years_chart(funnels),
+            total_chart=figures.funnel_steps_chart(total, "funnel-total-chart"),
+            trend_table=_trend_table(by_year, span),
+            trend_charts=figures.trend_charts(selectors.trend(rows, first, last), span, "trend"),
+        )
+        return context
+
+
+class ProjectTrendView(PermissionRequiredMixin, TemplateView):
+    """One project's indicators over the years, with targets; its own staff may read it."""
+
+    template_name = "reports/project_trend.html"
+    permission_required = "reports.view_project_trend"
+
+    def get_permission_object(self):
+        if not hasattr(self, "project"):
+            self.project = get_object_or_404(
+                Project.objects.select_related("group", "department"), code=self.kwargs["code"]
+            )
+        return self.project
+
+    def handle_no_permission(self):
+        if not self.request.user.is_authenticated:
+            return redirect_to_login(self.request.get_full_path())
+        raise Http404  # another project's internal pages do not exist for this visitor
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        project = self.get_permission_object()
+        years = selectors.year_range()
+        start = fiscal_year_of(project.starts_on)
+        end = max(min(fiscal_year_of(project.ends_on), years.last), start)
+        form, first, last = _chosen_span(self.request, years, start, end)
+        rows = selectors.project_indicators(first, last, project=project)
+        span = list(range(first, last + 1))
+        context.update(
+            project=project, form=form, first=first, last=last, span=span,
+            table=_project_table(rows, span),
+            trend_charts=figures.trend_charts(
+                selectors.trend(rows, first, last), span, "project-trend"),
+        )
+        return context
+
+
+class ExportCSVView(ReportMixin, View):
+    """The file of `export_indicators` for the same years, byte for byte."""
+
+    def get(self, request):
+        try:
+            first, last = _span_of_request(request, selectors.year_range().default)
+        except export.SpanError as error:
+            return HttpResponseBadRequest(str(error), content_type="text/plain; charset=utf-8")
+        response = HttpResponse(export.indicators_csv(first, last),
+                                content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="indicators-{first}-{last}.csv"'
+        return response
+
+
+class ExportXLSXView(ReportMixin, View):
+    def get(self, request):
+        try:
+            first, last = _span_of_request(request, selectors.year_range().default)
+        except export.SpanError as error:
+            return HttpResponseBadRequest(str(error), content_type="text/plain; charset=utf-8")
+        response = HttpResponse(
+            export.workbook_bytes(first, last),
+            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        )
+        response["Content-Disposition"] = f'attachment; filename="report-{first}-{last}.xlsx"'
+        return response
+
+
+class RawRecordsCSVView(ReportMixin, View):
+    """A year's raw records of one kind, streamed with constant memory."""
+
+    def get(self, request, kind):
+        if kind not in KINDS:
+            raise Http404
+        year = request.GET.get("year") or selectors.year_range().default
+        try:
+            year, _last = export.parse_span(year=year)
+        except export.SpanError as error:
+            return HttpResponseBadRequest(str(error), content_type="text/plain; charset=utf-8")
+        response = StreamingHttpResponse(export.raw_records_lines(kind, year),
+                                         content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="{kind}-{year}.csv"'
+        return response
+
+
+def _labelled(values: dict) -> list[tuple[str, object]]:
+    return [(Indicator(key).label, value) for key, value in values.items()]
+
+
+def _trend_table(by_year: dict[int, dict], span: list[int]) -> list[tuple[str, list]]:
+    return [(indicator.label, [by_year[year][indicator.value] for year in span])
+            for indicator in Indicator]
+
+
+def _project_table(rows: list[selectors.ProjectYear], span: list[int]):
+    """indicator label -> [Result or None per year]."""
+    by_year = {row.year: row for row in rows}
+    table = []
+    for index, indicator in enumerate(Indicator):
+        cells = [by_year[year].results[index] if year in by_year else None for year in span]
+        table.append((indicator.label, cells))
+    return table
