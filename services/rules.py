@@ -1,0 +1,72 @@
+"""Permission predicates of the services app: one place for views, templates and actions.
+
+Visitors who may not see a project's internal pages get a 404 from the views
+(`services.view_records` decides); those who may see them but not act get 403.
+"""
+
+import rules
+
+from partnership.rules import is_city_officer, is_mayors_office, is_partnership_member
+
+
+def member_group_ids(user) -> set[int]:
+    """Citizen groups the user belongs to (cached on the user object)."""
+    if not hasattr(user, "_services_group_ids"):
+        user._services_group_ids = set(
+            user.group_memberships.values_list("group_id", flat=True)
+        ) if user.is_authenticated else set()
+    return user._services_group_ids
+
+
+def department_ids(user) -> set[int]:
+    """City departments the user is an officer of (cached on the user object)."""
+    if not hasattr(user, "_services_department_ids"):
+        user._services_department_ids = set(
+            user.departments.values_list("pk", flat=True)
+        ) if user.is_authenticated else set()
+    return user._services_department_ids
+
+
+@rules.predicate
+def is_operating_member(user, project) -> bool:
+    """A member of the group that runs the project: its staff."""
+    return project is not None and project.group_id in member_group_ids(user)
+
+
+@rules.predicate
+def is_partner_officer(user, project) -> bool:
+    """An officer of the project's partner department."""
+    return (
+        project is not None and project.department_id is not None
+        and project.department_id in department_ids(user)
+    )
+
+
+@rules.predicate
+def runs_any_project(user) -> bool:
+    from .models import Project
+
+    groups = member_group_ids(user)
+    return bool(groups) and Project.objects.filter(group_id__in=groups).exists()
+
+
+can_read_records = is_operating_member | is_city_officer | is_partner_officer | is_mayors_office
+
+rules.add_perm("services.view_project", rules.always_allow)
+rules.add_perm("services.change_project", is_city_officer)
+rules.add_perm("services.view_records", can_read_records)
+rules.add_perm("services.write_records", is_operating_member)
+rules.add_perm("services.import_records", rules.is_authenticated & runs_any_project)
+rules.add_perm("services.close_year", is_partner_officer)
+rules.add_perm("services.set_targets", is_operating_member)
+rules.add_perm("services.agree_targets", is_partner_officer)
+rules.add_perm("services.view_evaluations", can_read_records | is_partnership_member)
+rules.add_perm("services.evaluate_as_group", is_operating_member)
+rules.add_perm("services.evaluate_as_department", is_partner_officer)
+rules.add_perm("services.evaluate_as_partnership", is_partnership_member)
+
+EVALUATE_PERMS = {
+    "group": "services.evaluate_as_group",
+    "department": "services.evaluate_as_department",
+    "partnership": "services.evaluate_as_partnership",
+}

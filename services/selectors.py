@@ -1,0 +1,130 @@
+"""Read-only queries of the services app (constant numbers of queries per page)."""
+
+import datetime
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.db.models import QuerySet
+from django.utils import timezone
+
+from partnership.fiscal import fiscal_year_bounds, fiscal_year_of
+
+from .indicators import Value, indicator_values, zero
+from .kinds import RecordKind
+from .models import Evaluation, Indicator, Project, Record, RecordChange, Target, YearClosure
+
+
+def projects() -> QuerySet[Project]:
+    return Project.objects.select_related("group", "department", "proposal")
+
+
+def projects_run_by(user) -> QuerySet[Project]:
+    if not user.is_authenticated:
+        return Project.objects.none()
+    return Project.objects.filter(group__memberships__user=user).distinct()
+
+
+def project_years(project: Project) -> range:
+    return range(fiscal_year_of(project.starts_on), fiscal_year_of(project.ends_on) + 1)
+
+
+def current_year_of(project: Project) -> int:
+    """The fiscal year a project page shows by default: this one, within the period."""
+    years = project_years(project)
+    today = fiscal_year_of(timezone.localdate())
+    return min(max(today, years[0]), years[-1])
+
+
+def closed_years(project: Project) -> set[int]:
+    return set(YearClosure.objects.filter(project=project).values_list("fiscal_year", flat=True))
+
+
+def records(project: Project, kind: RecordKind, *, year: int | None = None,
+            month: int | None = None) -> QuerySet[Record]:
+    """The project's records of a kind, newest first, in a fiscal year and month."""
+    qs = kind.model.objects.filter(project=project).select_related("created_by")
+    date_field = kind.date_field
+    if year is not None:
+        qs = qs.filter(**{f"{date_field}__range": fiscal_year_bounds(year)})
+    if month is not None:
+        qs = qs.filter(**{f"{date_field}__month": month})
+    return qs.order_by(f"-{date_field}", "-id")
+
+
+def last_values(project: Project, kind: RecordKind) -> dict:
+    """The remembered fields (facility, category, organiser…) of the last record entered."""
+    if not kind.remembered:
+        return {}
+    last = kind.model.objects.filter(project=project).order_by("-created_at", "-id").values(
+        *kind.remembered
+    ).first()
+    return last or {}
+
+
+def record_changes(project: Project) -> QuerySet[RecordChange]:
+    return RecordChange.objects.filter(project=project).select_related("actor")
+
+
+@dataclass(frozen=True)
+class TargetRow:
+    indicator: str
+    label: str
+    target: Decimal | None
+    agreed: bool
+    result: Value
+    ratio: Decimal | None  # result / target in percent
+
+    @property
+    def is_hours(self) -> bool:
+        return self.indicator == Indicator.ACTIVITY_HOURS
+
+
+def targets_against_results(project: Project, year: int,
+                            values: dict | None = None) -> list[TargetRow]:
+    """Every indicator with a target or a result in the year."""
+    if values is None:
+        values = indicator_values(years=[year], projects=[project])
+    targets = {t.indicator: t for t in Target.objects.filter(project=project, fiscal_year=year)}
+    rows = []
+    for indicator in Indicator:
+        target = targets.get(indicator.value)
+        result = values.get((project.pk, year, indicator.value), zero(indicator.value))
+        if target is None and not result:
+            continue
+        ratio = None
+        if target is not None and target.value:
+            ratio = (Decimal(result) * 100 / target.value).quantize(Decimal("1"))
+        rows.append(TargetRow(
+            indicator=indicator.value, label=str(indicator.label),
+            target=target.value if target else None,
+            agreed=bool(target and target.agreed_at), result=result, ratio=ratio,
+        ))
+    return rows
+
+
+def yearly_summary(project: Project, years: range, values: dict) -> list[tuple[str, list]]:
+    """[(indicator label, [value per year])] for the indicators with any record."""
+    table = []
+    for indicator in Indicator:
+        row = [values.get((project.pk, year, indicator.value), zero(indicator.value))
+               for year in years]
+        if any(row):
+            table.append((str(indicator.label), row))
+    return table
+
+
+def evaluations(project: Project, year: int) -> dict[str, Evaluation]:
+    return {
+        e.evaluator: e
+        for e in Evaluation.objects.filter(project=project, fiscal_year=year).select_related(
+            "author"
+        )
+    }
+
+
+def targets(project: Project, year: int) -> dict[str, Target]:
+    return {t.indicator: t for t in Target.objects.filter(project=project, fiscal_year=year)}
+
+
+def today() -> datetime.date:
+    return timezone.localdate()
