@@ -1,0 +1,195 @@
+import datetime
+import io
+from decimal import Decimal
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from services import actions, importing
+from services.models import (
+    Activity,
+    Course,
+    ImportBatch,
+    MemberJoined,
+    RecordChange,
+    ServiceRequest,
+    Visit,
+    YearClosure,
+)
+
+from .conftest import make_project, officer_of
+
+
+def run(kind: str, path) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    try:
+        call_command("import_records", kind, str(path), stdout=out, stderr=err)
+    except CommandError as error:
+        return error.returncode, out.getvalue(), err.getvalue() + str(error)
+    return 0, out.getvalue(), err.getvalue()
+
+
+def write(tmp_path, text: str, encoding: str = "utf-8", name: str = "records.csv"):
+    path = tmp_path / name
+    path.write_bytes(text.encode(encoding))
+    return path
+
+
+def counts():
+    return [m.objects.count() for m in (ServiceRequest, Activity, Visit, Course, MemberJoined,
+                                         ImportBatch, RecordChange)]
+
+
+@pytest.mark.django_db
+def test_activities_import_in_any_column_order(tmp_path, project):
+    path = write(tmp_path, "hours,project,description,date\n"
+                           "2.5,childcare,預かり,2011-04-01\n"
+                           "3,childcare,,2011/05/02\n")
+    status, out, err = run("activities", path)
+    assert status == 0, err
+    rows = list(Activity.objects.order_by("date").values_list("date", "hours", "description"))
+    assert rows == [(datetime.date(2011, 4, 1), Decimal("2.50"), "預かり"),
+                    (datetime.date(2011, 5, 2), Decimal("3.00"), "")]
+    batch = ImportBatch.objects.get()
+    assert batch.rows == 2 and batch.kind == "activities"
+    change = RecordChange.objects.get()
+    assert change.action == "import" and change.data["rows"] == 2
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("kind", "text", "expected"), [
+    ("requests", "project,received_on,category,status\nnope,2011-04-01,相談,handled\n",
+     "line 2: project: unknown project code"),
+    ("requests", "project,received_on,category,status\nchildcare,2011-13-01,相談,handled\n",
+     "line 2: received_on: “2011-13-01” is not a date"),
+    ("requests", "project,received_on,category,status\nchildcare,01/04/2011,相談,handled\n",
+     "line 2: received_on: “01/04/2011” is not a date"),
+    ("requests", "project,received_on,category,status\nchildcare,2011-04-01,相談,done\n",
+     "line 2: status: unknown value “done”"),
+    ("activities", "project,date,hours,description\nchildcare,2011-04-01,-1,x\n",
+     "line 2: hours: must not be negative"),
+    ("activities", "project,date,hours,description\nchildcare,2011-04-01,two,x\n",
+     "line 2: hours: “two” is not a number"),
+    ("visits", "project,date,users,facility\nchildcare,2011-04-01,-3,調理室\n",
+     "line 2: users: must not be negative"),
+    ("visits", "project,date,users,facility\nchildcare,2011-04-01,12.5,調理室\n",
+     "line 2: users: “12.5” is not a whole number"),
+    ("courses", "project,title,organiser,start_date,participants\n"
+                "childcare,日本語教室,teachers,2011-04-01,5\n",
+     "line 2: organiser: unknown value “teachers”"),
+    ("members", "project,joined_on,former_user\nchildcare,2011-04-01,maybe\n",
+     "line 2: former_user: “maybe” is not yes/no"),
+    ("visits", "project,date,facility\nchildcare,2011-04-01,調理室\n",
+     "line 1: users: missing column"),
+])
+def test_each_error_is_reported_and_nothing_is_saved(tmp_path, project, kind, text, expected):
+    # A good row first: all or nothing means it is not saved either.
+    lines = text.splitlines()
+    good = {
+        "requests": "childcare,2011-04-02,相談,handled",
+        "activities": "childcare,2011-04-02,1,x",
+        "visits": "childcare,2011-04-02,3,図工室",
+        "courses": "childcare,講座,members,2011-04-02,5",
+        "members": "childcare,2011-04-02,yes",
+    }[kind]
+    if "missing column" not in expected:
+        text = "\n".join([lines[0], good, *lines[1:]]) + "\n"
+        expected = expected.replace("line 2:", "line 3:")
+    before = counts()
+    status, _out, err = run(kind, write(tmp_path, text))
+    assert status == 1
+    assert expected in err
+    assert counts() == before
+
+
+@pytest.mark.django_db
+def test_every_bad_row_is_reported_with_its_line(tmp_path, project):
+    text = ("project,date,users,facility\n"
+            "childcare,2011-04-01,3,調理室\n"
+            "\n"
+            "childcare,2011-04-31,3,調理室\n"
+            "other,2011-04-01,x,\n")
+    status, _out, err = run("visits", write(tmp_path, text))
+    assert status == 1
+    assert "line 4: date: “2011-04-31” is not a date" in err
+    assert "line 5: project: unknown project code “other”" in err
+    assert "line 5: users: “x” is not a whole number" in err
+    assert "line 5: facility: is empty" in err
+    assert Visit.objects.count() == 0
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "cp932"])
+def test_encodings(tmp_path, project, encoding):
+    text = ("project,title,organiser,start_date,participants,venue,audience\r\n"
+            "childcare,外国につながる子どもの日本語教室,members,2011/04/10,12,"
+            "大和小学校 図工室,外国につながる子ども\r\n")
+    status, _out, err = run("courses", write(tmp_path, text, encoding))
+    assert status == 0, err
+    course = Course.objects.get()
+    assert course.title == "外国につながる子どもの日本語教室"
+    assert course.venue == "大和小学校 図工室"
+    assert course.audience == "外国につながる子ども"
+    assert course.start_date == datetime.date(2011, 4, 10)
+
+
+@pytest.mark.django_db
+def test_bom_header_is_read(tmp_path, project):
+    raw = "\ufeffproject,joined_on,former_user\nchildcare,2011-04-01,TRUE\nchildcare,2011-04-01,0\n"
+    status, _out, err = run("members", write(tmp_path, raw))
+    assert status == 0, err
+    assert sorted(MemberJoined.objects.values_list("former_user", flat=True)) == [False, True]
+
+
+@pytest.mark.django_db
+def test_the_same_file_is_refused_the_second_time(tmp_path, project):
+    path = write(tmp_path, "project,received_on,category,status\nchildcare,2011-04-01,相談,open\n")
+    assert run("requests", path)[0] == 0
+    renamed = write(tmp_path, path.read_text(), name="again.csv")
+    status, _out, err = run("requests", renamed)
+    assert status == 1
+    assert "already imported" in err
+    assert ServiceRequest.objects.count() == 1
+    # The same bytes as another kind are another file.
+    assert ImportBatch.objects.count() == 1
+
+
+@pytest.mark.django_db
+def test_closed_year_rows_are_refused(tmp_path, project):
+    YearClosure.objects.create(project=project, fiscal_year=2011, closed_by=officer_of(project))
+    text = "project,date,hours,description\nchildcare,2012-03-31,1,x\nchildcare,2012-04-01,1,y\n"
+    status, _out, err = run("activities", write(tmp_path, text))
+    assert status == 1
+    assert "line 2: date: fiscal year 2011 of this project is closed" in err
+    assert "line 3" not in err
+    assert Activity.objects.count() == 0
+
+
+@pytest.mark.django_db
+def test_staff_may_only_name_their_own_projects(project):
+    make_project("another")
+    data = "project,date,hours,description\nchildcare,2011-04-01,1,x\nanother,2011-04-01,1,y\n"
+    parsed = importing.parse(data.encode(), kind="activities", allowed_project_ids={project.pk})
+    assert [str(p) for p in parsed.errors] == [
+        "line 3: project: “another” is not a project of your group"
+    ]
+    assert parsed.rows == []
+
+
+@pytest.mark.django_db
+def test_import_action_refuses_a_file_with_errors(project):
+    parsed = importing.parse(b"project,date\n", kind="activities")
+    with pytest.raises(actions.ServiceError):
+        actions.import_records(actor=None, parsed=parsed)
+
+
+@pytest.mark.django_db
+def test_large_batches(tmp_path, project, monkeypatch):
+    monkeypatch.setattr(importing, "BATCH_SIZE", 7)
+    lines = ["project,date,users,facility"] + [
+        f"childcare,2011-04-{day % 28 + 1:02d},{day},調理室" for day in range(50)
+    ]
+    status, _out, err = run("visits", write(tmp_path, "\n".join(lines)))
+    assert status == 0, err
+    assert Visit.objects.count() == 50
+    assert sum(Visit.objects.values_list("users", flat=True)) == sum(range(50))

@@ -1,0 +1,80 @@
+import datetime
+
+import pytest
+from django.urls import reverse
+
+from partnership.roles import Role
+from proposals.models import Status
+from services.models import Project
+from tests.factories import DepartmentFactory
+from tests.lifecycle import proposal_in
+
+from .conftest import officer_of
+
+
+@pytest.mark.django_db
+def test_choosing_a_proposal_creates_its_project(settings):
+    department = DepartmentFactory(name="こども家庭課")
+    proposal = proposal_in(Status.CHOSEN, desired_department=department)
+    project = Project.objects.get(proposal=proposal)
+    decided = proposal.decision.decided_at.date()
+    assert project.code == f"p{proposal.call.fiscal_year}-{proposal.pk}"
+    assert project.group == proposal.group
+    assert project.department == department
+    assert project.title == proposal.title
+    assert project.starts_on.month == 4 and project.starts_on.day == 1
+    assert project.starts_on > decided
+    assert (project.starts_on - decided).days <= 366
+    assert project.ends_on == datetime.date(project.starts_on.year + 3, 3, 31)
+    assert project.agreement_date is None
+
+
+@pytest.mark.django_db
+def test_declined_proposal_makes_no_project():
+    proposal_in(Status.DECLINED)
+    assert not Project.objects.exists()
+
+
+@pytest.mark.django_db
+def test_officer_edits_code_department_period_and_agreement(client, project):
+    officer = officer_of(project)
+    client.force_login(officer)
+    other = DepartmentFactory()
+    response = client.post(reverse("services:project_edit", kwargs={"code": project.code}), {
+        "code": "childcare-support", "department": other.pk, "starts_on": "2010-04-01",
+        "ends_on": "2013-03-31", "agreement_date": "2010-03-15",
+    })
+    assert response.status_code == 302
+    project.refresh_from_db()
+    assert project.code == "childcare-support"
+    assert project.department == other
+    assert project.agreement_date == datetime.date(2010, 3, 15)
+
+
+@pytest.mark.django_db
+def test_period_must_not_end_before_start(client, project, make_user):
+    client.force_login(make_user(Role.CITY_OFFICER))
+    response = client.post(reverse("services:project_edit", kwargs={"code": project.code}), {
+        "code": project.code, "starts_on": "2012-04-01", "ends_on": "2011-03-31",
+    })
+    assert response.status_code == 200
+    assert b"error-summary" in response.content
+    project.refresh_from_db()
+    assert project.starts_on == datetime.date(2010, 4, 1)
+
+
+@pytest.mark.django_db
+def test_public_sees_summary_but_not_records(client, project):
+    url = reverse("services:project_detail", kwargs={"code": project.code})
+    response = client.get(url)
+    assert response.status_code == 200
+    assert project.title in response.content.decode()
+    assert b"summary-table" not in response.content
+    assert b"evaluations-table" not in response.content
+
+
+@pytest.mark.django_db
+def test_project_list_is_public(client, project):
+    response = client.get(reverse("services:project_list"))
+    assert response.status_code == 200
+    assert project.title in response.content.decode()

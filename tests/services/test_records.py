@@ -1,0 +1,172 @@
+import datetime
+from decimal import Decimal
+
+import pytest
+from django.urls import reverse
+
+from services import actions
+from services.errors import ServiceError
+from services.indicators import indicator_values
+from services.kinds import KINDS
+from services.models import Activity, RecordChange, ServiceRequest, Visit, YearClosure
+
+from .conftest import officer_of, staff_of
+
+
+def entry_data(kind: str, rows: list[dict], total: int = 5) -> dict:
+    data = {f"{kind}-TOTAL_FORMS": total, f"{kind}-INITIAL_FORMS": 0,
+            f"{kind}-MIN_NUM_FORMS": 0, f"{kind}-MAX_NUM_FORMS": 50}
+    for index, row in enumerate(rows):
+        data.update({f"{kind}-{index}-{name}": value for name, value in row.items()})
+    return data
+
+
+@pytest.mark.django_db
+def test_entry_page_saves_several_rows_and_skips_untouched_ones(client, project):
+    staff = staff_of(project)
+    client.force_login(staff)
+    url = reverse("services:record_entry", kwargs={"code": project.code, "kind": "visits"})
+    response = client.get(url)
+    assert response.status_code == 200
+    today = datetime.date.today().isoformat()
+    assert response.content.decode().count(f'value="{today}"') == 5
+    # Untouched rows carry the defaults; only the filled ones are saved.
+    rows = [{"date": "2011-04-01", "facility": "調理室", "users": "12"},
+            {"date": "2011-04-01", "facility": "図工室", "users": "8"},
+            {"date": today, "facility": ""}, {"date": today, "facility": ""},
+            {"date": today, "facility": ""}]
+    response = client.post(url, entry_data("visits", rows))
+    assert response.status_code == 302
+    assert sorted(Visit.objects.values_list("facility", "users")) == [("図工室", 8), ("調理室", 12)]
+    assert RecordChange.objects.filter(action="create", actor=staff).count() == 2
+    # The last facility entered is pre-filled next time.
+    response = client.get(url)
+    assert response.content.decode().count('value="図工室"') == 5
+
+
+@pytest.mark.django_db
+def test_entry_errors_are_shown_and_nothing_saved(client, project):
+    client.force_login(staff_of(project))
+    url = reverse("services:record_entry", kwargs={"code": project.code, "kind": "activities"})
+    rows = [{"date": "2011-04-01", "hours": "2"}, {"date": "2011-04-02", "hours": "-1"}]
+    response = client.post(url, entry_data("activities", rows, total=2))
+    assert response.status_code == 200
+    assert b"error-summary" in response.content
+    assert Activity.objects.count() == 0
+
+
+@pytest.mark.django_db
+def test_edit_and_delete_write_the_history(project):
+    staff = staff_of(project)
+    [record] = actions.create_records(actor=staff, project=project, kind=KINDS["requests"],
+                                      rows=[{"received_on": datetime.date(2011, 6, 1),
+                                             "category": "相談", "status": "open"}])
+    actions.update_record(actor=staff, record=record, status="handled")
+    record.refresh_from_db()
+    assert record.status == "handled"
+    actions.delete_record(actor=staff, record=record)
+    assert not ServiceRequest.objects.exists()
+    history = list(RecordChange.objects.order_by("id").values_list("action", "record_id"))
+    assert history == [("create", record.pk), ("update", record.pk), ("delete", record.pk)]
+    update = RecordChange.objects.get(action="update")
+    assert update.data["before"]["status"] == "open"
+    assert update.data["after"]["status"] == "handled"
+
+
+@pytest.mark.django_db
+def test_only_the_group_writes(project, make_user):
+    from partnership.roles import Role
+
+    with pytest.raises(ServiceError):
+        actions.create_records(actor=make_user(Role.CITY_OFFICER), project=project,
+                               kind=KINDS["activities"],
+                               rows=[{"date": datetime.date(2011, 4, 1), "hours": 1}])
+    assert not Activity.objects.exists()
+
+
+@pytest.mark.django_db
+def test_closed_year_is_read_only(client, project):
+    staff, officer = staff_of(project), officer_of(project)
+    kind = KINDS["activities"]
+    march, april = datetime.date(2012, 3, 31), datetime.date(2012, 4, 1)
+    old, new = actions.create_records(actor=staff, project=project, kind=kind, rows=[
+        {"date": march, "hours": Decimal(1)}, {"date": april, "hours": Decimal(2)},
+    ])
+    with pytest.raises(ServiceError):
+        actions.close_year(actor=staff, project=project, year=2011)
+    actions.close_year(actor=officer, project=project, year=2011)
+    with pytest.raises(ServiceError):
+        actions.update_record(actor=staff, record=old, hours=Decimal(5))
+    with pytest.raises(ServiceError):
+        actions.delete_record(actor=staff, record=old)
+    with pytest.raises(ServiceError):
+        actions.create_records(actor=staff, project=project, kind=kind,
+                               rows=[{"date": march, "hours": Decimal(1)}])
+    with pytest.raises(ServiceError):  # moving an open year's record into a closed year
+        actions.update_record(actor=staff, record=new, date=march)
+    actions.update_record(actor=staff, record=new, hours=Decimal(3))
+    assert list(Activity.objects.order_by("date").values_list("hours", flat=True)) == [
+        Decimal("1.00"), Decimal("3.00")
+    ]
+    # Pages show the closed year read-only.
+    client.force_login(staff)
+    edit = reverse("services:record_edit",
+                   kwargs={"code": project.code, "kind": "activities", "pk": old.pk})
+    response = client.get(edit)
+    assert b"is read-only" in response.content and b"<form method=\"post\" novalidate>" not in \
+        response.content
+    response = client.post(edit, {"date": "2012-03-31", "hours": "9"})
+    assert response.status_code == 200
+    old.refresh_from_db()
+    assert old.hours == Decimal("1.00")
+    listing = reverse("services:record_list", kwargs={"code": project.code, "kind": "activities"})
+    response = client.get(listing, {"year": 2011})
+    assert b"This fiscal year is closed" in response.content
+    assert edit.encode() not in response.content
+    assert YearClosure.objects.get().closed_by == officer
+
+
+@pytest.mark.django_db
+def test_31_march_and_1_april_fall_in_their_fiscal_years(project):
+    staff = staff_of(project)
+    actions.create_records(actor=staff, project=project, kind=KINDS["requests"], rows=[
+        {"received_on": datetime.date(2011, 3, 31), "category": "a", "status": "handled"},
+        {"received_on": datetime.date(2011, 4, 1), "category": "a", "status": "handled"},
+        {"received_on": datetime.date(2012, 3, 31), "category": "a", "status": "open"},
+        {"received_on": datetime.date(2012, 4, 1), "category": "a", "status": "handled"},
+    ])
+    values = indicator_values(years=[2010, 2011, 2012], projects=[project])
+    assert values[(project.pk, 2010, "service_requests")] == 1
+    assert values[(project.pk, 2011, "service_requests")] == 2
+    assert values[(project.pk, 2011, "service_requests_handled")] == 1
+    assert values[(project.pk, 2012, "service_requests")] == 1
+    # Asking for one year does not count its neighbours.
+    assert indicator_values(years=[2011], projects=[project]) == {
+        (project.pk, 2011, "service_requests"): 2,
+        (project.pk, 2011, "service_requests_handled"): 1,
+    }
+
+
+@pytest.mark.django_db
+def test_fiscal_year_start_month_is_a_setting(project, settings):
+    settings.REPORTING_YEAR_START_MONTH = 1
+    actions.create_records(actor=staff_of(project), project=project, kind=KINDS["members"],
+                           rows=[{"joined_on": datetime.date(2011, 3, 31), "former_user": True}])
+    values = indicator_values(years=[2011], projects=[project])
+    assert values[(project.pk, 2011, "new_members_former_users")] == 1
+
+
+@pytest.mark.django_db
+def test_list_filters_by_fiscal_year_and_month(client, project):
+    staff = staff_of(project)
+    actions.create_records(actor=staff, project=project, kind=KINDS["visits"], rows=[
+        {"date": datetime.date(2011, 5, 3), "facility": "五月室", "users": 1},
+        {"date": datetime.date(2011, 6, 3), "facility": "六月室", "users": 1},
+        {"date": datetime.date(2012, 5, 3), "facility": "翌年室", "users": 1},
+    ])
+    client.force_login(staff)
+    url = reverse("services:record_list", kwargs={"code": project.code, "kind": "visits"})
+    body = client.get(url, {"year": 2011, "month": 5}).content.decode()
+    assert "五月室" in body and "六月室" not in body and "翌年室" not in body
+    body = client.get(url, {"year": 2011}).content.decode()
+    assert "五月室" in body and "六月室" in body and "翌年室" not in body
