@@ -1,0 +1,102 @@
+"""The demo's fiscal 2011 figures, counted from its raw records by services.indicators."""
+
+import datetime
+from decimal import Decimal
+
+import pytest
+
+from partnership import demo as partnership_demo
+from partnership.models import CitizenGroup, GroupMembership
+from proposals.models import Status
+from services import demo
+from services.indicators import indicator_values
+from services.models import (
+    Activity,
+    Course,
+    Evaluation,
+    MemberJoined,
+    Project,
+    ServiceRequest,
+    Target,
+    Visit,
+    YearClosure,
+)
+from tests.factories import DepartmentFactory, ProposalFactory
+from tests.lifecycle import proposal_in
+
+GROUPS = {
+    "子育て支援事業": ("NPO法人 子育てサポートやまと", "こども家庭課", "citizen"),
+    "学校施設を活用した地域センター運営事業": ("地域センター運営協議会", "生涯学習課", "staff"),
+    "子育てアドバイザー事業": ("子育てアドバイザーの会", "こども家庭課", None),
+}
+
+
+@pytest.fixture
+def case_projects(db):
+    """What partnership.demo and proposals.demo provide: logins and the chosen proposals."""
+    users = partnership_demo.load()
+    # Sitting members accumulate from one proposal to the next: more ballots for the quorum.
+    for ballots, (title, (group_name, department_name, login)) in zip(
+        (3, 6, 12), GROUPS.items(), strict=True
+    ):
+        group = CitizenGroup.objects.create(name=group_name, contact_email="npo@example.jp")
+        author = users[login] if login else users["admin"]
+        GroupMembership.objects.create(group=group, user=author, role="representative")
+        proposal = ProposalFactory(group=group, created_by=author, title=title,
+                                   desired_department=DepartmentFactory(name=department_name))
+        proposal_in(Status.CHOSEN, proposal=proposal, ballots=ballots)
+    return users
+
+
+def snapshot():
+    return [list(m.objects.order_by("pk").values()) for m in (
+        Project, ServiceRequest, Activity, Visit, Course, MemberJoined, Target, Evaluation,
+        YearClosure)]
+
+
+@pytest.mark.django_db
+def test_demo_2011_figures_come_out_of_the_records(case_projects):
+    projects = demo.load()
+    assert set(projects) == {"childcare-support", "community-centre", "childcare-advisors"}
+    values = indicator_values(years=[2011])
+    support = projects["childcare-support"].pk
+    centre = projects["community-centre"].pk
+    advisors = projects["childcare-advisors"].pk
+    assert values[(support, 2011, "service_requests_handled")] == 3483
+    assert values[(support, 2011, "service_requests")] > 3483
+    assert values[(support, 2011, "activity_hours")] == Decimal("5508.00")
+    assert values[(centre, 2011, "facility_users")] == 20308
+    assert values[(centre, 2011, "courses_by_members")] == 111
+    assert values[(centre, 2011, "participants_by_members")] == 673
+    assert values[(centre, 2011, "courses_by_professionals")] == 18
+    assert values[(centre, 2011, "participants_by_professionals")] == 309
+    assert values[(centre, 2011, "courses_by_citizens")] == 33
+    assert values[(centre, 2011, "participants_by_citizens")] == 219
+    assert values[(centre, 2011, "courses")] == 162
+    assert 0 < values[(support, 2011, "new_members_former_users")] < values[
+        (support, 2011, "new_members")]
+    assert values[(advisors, 2011, "courses")] > 0
+    # The case study's details are in the records.
+    assert Course.objects.filter(project=centre, audience="外国につながる子ども",
+                                 title__contains="日本語").exists()
+    assert set(Visit.objects.filter(project=centre).values_list("facility", flat=True)) >= {
+        "調理室", "図工室"}
+    assert not Course.objects.filter(project=advisors).exclude(venue__contains="スーパー").exists()
+    # Trends: the years around 2011 have records too, different from 2011.
+    trend = indicator_values(years=range(2009, 2014), projects=[support])
+    handled = [trend[(support, y, "service_requests_handled")] for y in range(2009, 2014)]
+    assert handled[2] == 3483 and len(set(handled)) == 5
+    assert Target.objects.filter(fiscal_year=2011).exists()
+    assert Evaluation.objects.filter(fiscal_year=2011).count() == 9
+    project = projects["community-centre"]
+    assert project.department.name == "生涯学習課"
+    assert project.starts_on <= datetime.date(2009, 4, 1)
+    assert project.ends_on == datetime.date(2014, 3, 31)
+
+
+@pytest.mark.django_db
+def test_demo_is_idempotent(case_projects):
+    demo.load()
+    before = snapshot()
+    demo.load()
+    assert snapshot() == before
