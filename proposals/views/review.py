@@ -216,7 +216,7 @@ class ReviewBoardView(RolePageMixin, TemplateView):
             call=call, criteria=criteria, page_obj=page, status=status,
             rows=board.board_rows(list(page.object_list), criteria),
             filters=[("", _("All")), ("submitted", _("Waiting for review")),
-                     ("under_review", _("Under review")), ("closed", _("Closed"))],
+                     ("under_review", _("Under review")), ("closed", _("Review closed"))],
             high_spread_percent=int(board.HIGH_SPREAD_SHARE * 100),
             **kwargs,
         )
