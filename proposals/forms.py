@@ -93,6 +93,10 @@ class ProposalCreateForm(ProposalForm):
         super().__init__(*args, **kwargs)
         self.fields["group"].queryset = groups_for_proposals(user)
         self.fields["call"].queryset = open_calls()
+        for name in ("group", "call"):  # a single choice is chosen already
+            choices = list(self.fields[name].queryset[:2])
+            if len(choices) == 1 and not self.initial.get(name):
+                self.initial[name] = choices[0].pk
         self.fields["call"].label_from_instance = self._call_label
         self.order_fields(self.field_order)
 

@@ -145,6 +145,9 @@ def test_create_offers_only_my_groups_and_open_calls(client, member):
     form = client.get(reverse("proposals:proposal_create")).context["form"]
     assert list(form.fields["group"].queryset) == [member.group_memberships.get().group]
     assert list(form.fields["call"].queryset) == [open_call]
+    # a single group and a single open call are chosen already
+    assert (form.initial["group"], form.initial["call"]) == (
+        member.group_memberships.get().group_id, open_call.pk)
 
     response = client.post(reverse("proposals:proposal_create"),
                            form_data(group=other_group.pk, call=closed.pk))

@@ -1,0 +1,77 @@
+"""The public and citizen-group pages in a real browser: accessible (axe), usable on a phone,
+and a group's whole part done through the forms."""
+
+import pytest
+
+from partnership.models import CitizenGroup
+from proposals.models import Proposal, Status
+from tests.factories import CallFactory
+from tests.lifecycle import proposal_in
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+PASSWORD = "right-password-123"
+
+
+def fits_the_screen(page) -> bool:
+    return page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+
+
+def test_public_pages_are_accessible_on_a_phone(new_page, check_a11y):
+    proposal = proposal_in(Status.DECLINED, title="子育てアドバイザー事業")
+    proposal_in(Status.SUBMITTED, call=proposal.call)
+    page = new_page(mobile=True)
+    for url in ("/calls/", f"/calls/{proposal.call_id}/", f"/proposals/{proposal.pk}/"):
+        page.goto(url)
+        assert page.locator("h1").count() == 1
+        check_a11y(page)
+        assert fits_the_screen(page), url
+    assert "市長が不採択" in page.locator("#decision-heading").inner_text()
+    assert "理由" in page.locator(".decision-reason").inner_text()
+
+
+def test_a_citizen_registers_a_group_writes_and_submits_a_proposal(
+    new_page, check_a11y, make_user, sign_in
+):
+    call = CallFactory(title="2026年度 協働事業提案")
+    make_user(username="hanako", password=PASSWORD)
+    page = new_page(mobile=True)
+    sign_in(page, "hanako", PASSWORD)
+
+    page.goto("/groups/new/")
+    page.get_by_label("団体名").fill("子育てアドバイザーの会")
+    page.get_by_label("団体の種類").select_option("volunteer")
+    page.get_by_label("連絡先メールアドレス").fill("advisors@example.jp")
+    page.get_by_role("button", name="団体を登録する").click()
+    page.wait_for_load_state()
+    assert page.locator("h1").inner_text() == "子育てアドバイザーの会"
+    check_a11y(page)
+
+    page.goto(f"/proposals/new/?call={call.pk}")
+    page.get_by_label("題名").fill("子育てアドバイザー事業")
+    page.get_by_label("総事業費(円)").fill("1000000")
+    page.get_by_label("市の負担額(円)").fill("2000000")
+    page.get_by_role("button", name="下書きを保存する").click()
+    page.locator("#error-summary").wait_for()
+    assert page.evaluate("document.activeElement.id") == "error-summary"
+    assert page.get_by_label("題名").input_value() == "子育てアドバイザー事業"  # kept
+    check_a11y(page)
+    assert fits_the_screen(page)
+
+    page.get_by_label("概要").fill("大型スーパーで子育て講座を開きます。")
+    page.get_by_label("市の負担額(円)").fill("400000")
+    page.get_by_role("button", name="下書きを保存する").click()
+    page.wait_for_load_state()
+    proposal = Proposal.objects.get()
+    assert proposal.group == CitizenGroup.objects.get() and proposal.status == Status.DRAFT
+
+    page.goto(f"/proposals/{proposal.pk}/submit/")
+    check_a11y(page)
+    page.get_by_role("button", name="はい、提出します").click()
+    page.wait_for_load_state()
+    proposal.refresh_from_db()
+    assert proposal.status == Status.SUBMITTED
+
+    page.goto("/my/proposals/")
+    check_a11y(page)
+    assert "子育てアドバイザー事業" in page.locator("main table").inner_text()
