@@ -138,6 +138,10 @@ def test_a_proposal_from_submission_to_the_public_decision(new_page, check_a11y,
     chair_page.locator(".messages").wait_for()
     draft.refresh_from_db()
     assert draft.status == Status.RECOMMENDED
+    # Once closed, everyone's ballots and comments are open to the members and the chair.
+    chair_page.goto(f"/review/proposals/{draft.pk}/ballots/")
+    assert "費用対効果に疑問があります。" in chair_page.locator("main table").inner_text()
+    check_a11y(chair_page)
 
     # 4. The mayor's office reads the tally and the comments, and chooses with a reason.
     page = new_page()

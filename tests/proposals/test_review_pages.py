@@ -319,7 +319,7 @@ def test_board_shows_quorum_tally_and_spread_with_disagreement_in_words(client):
     assert "spread-high" not in rows[agreed.title]
     assert "4–4" in rows[agreed.title] and "σ 0.00" in rows[agreed.title]
     assert "1 / 1 / 0" in rows[split.title] and "50.0% (60.0%)" in rows[split.title]
-    assert rows[split.title].count('class="spread-high"') == 5
+    assert rows[split.title].count('class="spread-high table-warning"') == 5
     assert rows[split.title].count("High disagreement") == 5
     assert "0–5" in rows[split.title] and "σ 2.50" in rows[split.title]
     assert "below threshold" in rows[split.title]
