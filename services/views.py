@@ -182,9 +182,10 @@ class RecordEntryView(ProjectView):
     def formset(self, data=None):
         initial = {self.kind.date_field: selectors.today(),
                    **selectors.last_values(self.project, self.kind)}
-        formset_class = entry_formset_class(self.kind)
-        return formset_class(data, initial=[initial] * formset_class.extra,
-                             prefix=self.kind.slug)
+        # Defaults through form_kwargs: every row stays an extra (optional) row, so untouched
+        # rows are ignored (rows given as formset initial data would all be required).
+        return entry_formset_class(self.kind)(data, form_kwargs={"initial": initial},
+                                              prefix=self.kind.slug)
 
     def show(self, formset, error=None):
         return render(self.request, "services/record_entry.html", {

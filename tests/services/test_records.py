@@ -30,6 +30,8 @@ def test_entry_page_saves_several_rows_and_skips_untouched_ones(client, project)
     assert response.status_code == 200
     today = datetime.date.today().isoformat()
     assert response.content.decode().count(f'value="{today}"') == 5
+    # Every row is optional: the page's management form says there are no initial rows.
+    assert 'name="visits-INITIAL_FORMS" value="0"' in response.content.decode()
     # Untouched rows carry the defaults; only the filled ones are saved.
     rows = [{"date": "2011-04-01", "facility": "調理室", "users": "12"},
             {"date": "2011-04-01", "facility": "図工室", "users": "8"},
