@@ -1,7 +1,8 @@
 """Counting ballots: vote counts, weighted scores and their spread, computed in the database.
 
 Every function works for many proposals at once with a fixed number of grouped
-queries, so pages that show many proposals stay at a constant query count.
+queries (three for `tallies`), so pages that show many proposals stay at a constant
+query count.
 """
 
 import math
@@ -9,15 +10,14 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.db.models import Avg, Count, F, FloatField, Sum
+from django.db.models import Avg, Count, F, FilteredRelation, FloatField, Q, Sum
 from django.db.models import Max as DbMax
 from django.db.models import Min as DbMin
 from django.db.models.functions import Cast
 
-from partnership.models import GroupMembership
 from partnership.selectors import sitting_members
 
-from .models import Ballot, Call, ConflictDeclaration, Criterion, Proposal, Score, Vote
+from .models import Ballot, Call, Criterion, Proposal, Score, Vote
 
 
 @dataclass
@@ -65,7 +65,8 @@ def quorum_for(*, share: Decimal, eligible: int) -> int:
 
 
 def tallies(proposals: list[Proposal]) -> dict[int, Tally]:
-    """Tallies for proposals (of one or several calls); at most seven queries in all."""
+    """Tallies for proposals (of one or several calls): three queries in all (four when the
+    proposals come without their calls)."""
     ids = [p.pk for p in proposals]
     result = {p.pk: Tally(proposal_id=p.pk) for p in proposals}
     if not ids:
@@ -83,26 +84,17 @@ def tallies(proposals: list[Proposal]) -> dict[int, Tally]:
         )
         setattr(tally, attr, row["n"])
 
-    weighted = (
-        Score.objects.filter(ballot__proposal_id__in=ids)
-        .values("ballot__proposal_id")
-        .annotate(
-            got=Sum(F("value") * F("criterion__weight")),
-            best=Sum(F("criterion__max_score") * F("criterion__weight")),
-        )
-        .order_by()
-    )
-    for row in weighted:
-        if row["best"]:
-            result[row["ballot__proposal_id"]].weighted_score = (
-                Decimal(row["got"]) / Decimal(row["best"])
-            ).quantize(Decimal("0.0001"), rounding=ROUND_HALF_UP)
-
+    # One grouped query per (proposal, criterion) gives the spread, and the weighted score
+    # too: sum(value * weight) / sum(max_score * weight) over all the proposal's scores.
+    got: dict[int, Decimal] = defaultdict(Decimal)
+    best: dict[int, Decimal] = defaultdict(Decimal)
     for row in (
         Score.objects.filter(ballot__proposal_id__in=ids)
-        .values("ballot__proposal_id", "criterion_id")
+        .values("ballot__proposal_id", "criterion_id", "criterion__weight",
+                "criterion__max_score")
         .annotate(
             n=Count("id"),
+            total=Sum("value"),
             mean=Avg(Cast("value", FloatField())),
             mean_sq=Avg(Cast(F("value") * F("value"), FloatField())),
             lo=DbMin("value"),
@@ -110,8 +102,12 @@ def tallies(proposals: list[Proposal]) -> dict[int, Tally]:
         )
         .order_by()
     ):
+        proposal_id = row["ballot__proposal_id"]
+        weight = Decimal(row["criterion__weight"])
+        got[proposal_id] += row["total"] * weight
+        best[proposal_id] += row["n"] * row["criterion__max_score"] * weight
         variance = max(0.0, row["mean_sq"] - row["mean"] ** 2)
-        result[row["ballot__proposal_id"]].spreads[row["criterion_id"]] = CriterionSpread(
+        result[proposal_id].spreads[row["criterion_id"]] = CriterionSpread(
             criterion_id=row["criterion_id"],
             count=row["n"],
             mean=row["mean"],
@@ -119,26 +115,46 @@ def tallies(proposals: list[Proposal]) -> dict[int, Tally]:
             maximum=row["hi"],
             stdev=math.sqrt(variance),
         )
+    for proposal_id, maximum in best.items():
+        if maximum:
+            result[proposal_id].weighted_score = (got[proposal_id] / maximum).quantize(
+                Decimal("0.0001"), rounding=ROUND_HALF_UP
+            )
 
     _fill_eligibility(proposals, result)
     return result
 
 
 def _fill_eligibility(proposals: list[Proposal], result: dict[int, Tally]) -> None:
-    """Eligible = sitting members minus those in the proposing group or with a conflict."""
-    sitting = dict(sitting_members().values_list("id", "user_id"))
-    sitting_users = set(sitting.values())
+    """Eligible = sitting members minus those in the proposing group or with a conflict.
+
+    One query: each sitting member with (left-joined) their memberships of the proposing
+    groups and their conflict declarations on these proposals.
+    """
     group_ids = {p.group_id for p in proposals}
-    group_users = defaultdict(set)
-    for group_id, user_id in GroupMembership.objects.filter(
-        group_id__in=group_ids, user_id__in=sitting_users
-    ).values_list("group_id", "user_id"):
-        group_users[group_id].add(user_id)
-    conflicted = defaultdict(set)
-    for proposal_id, member_id in ConflictDeclaration.objects.filter(
-        proposal_id__in=result.keys(), member_id__in=sitting.keys()
-    ).values_list("proposal_id", "member_id"):
-        conflicted[proposal_id].add(sitting[member_id])
+    sitting_users: set[int] = set()
+    group_users: dict[int, set[int]] = defaultdict(set)
+    conflicted: dict[int, set[int]] = defaultdict(set)
+    rows = (
+        sitting_members()
+        .annotate(
+            in_group=FilteredRelation(
+                "user__group_memberships",
+                condition=Q(user__group_memberships__group_id__in=group_ids),
+            ),
+            conflict=FilteredRelation(
+                "conflicts", condition=Q(conflicts__proposal_id__in=list(result))
+            ),
+        )
+        .values_list("user_id", "in_group__group_id", "conflict__proposal_id")
+        .order_by()
+    )
+    for user_id, group_id, proposal_id in rows:
+        sitting_users.add(user_id)
+        if group_id is not None:
+            group_users[group_id].add(user_id)
+        if proposal_id is not None:
+            conflicted[proposal_id].add(user_id)
     quorums = _quorums(proposals)
     for proposal in proposals:
         recused = group_users[proposal.group_id] | conflicted[proposal.pk]

@@ -165,9 +165,14 @@ def test_weights_are_respected():
 def test_many_proposals_are_tallied_with_a_fixed_number_of_queries(django_assert_num_queries):
     few = [review([(R, 4), (N, 2)])[0] for _ in range(2)]
     many = few + [proposal_in(Status.UNDER_REVIEW) for _ in range(6)]
+    model = type(few[0])
     for proposal_list in (few, many):
-        listed = list(type(few[0]).objects.filter(pk__in=[p.pk for p in proposal_list]))
-        with django_assert_num_queries(7):
+        ids = [p.pk for p in proposal_list]
+        with_calls = list(model.objects.filter(pk__in=ids).select_related("call"))
+        with django_assert_num_queries(3):
+            tallies(with_calls)
+        listed = list(model.objects.filter(pk__in=ids))
+        with django_assert_num_queries(4):  # one more for the calls' quorums
             tallies(listed)
 
 

@@ -1,0 +1,291 @@
+#!/usr/bin/env python
+"""Server time and query count of the three big proposal pages with 900 proposals (issue 3).
+
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/portal_benchpages \\
+        .venv/bin/python bench/pages.py [--proposals 900] [--requests 20] [--reload]
+
+Not a test. It creates the database when missing, migrates it, and loads (once, or again
+with --reload) one call with --proposals proposals in every public status, with 15 ballots
+of 5 scores on each reviewed one, review results and decisions, by bulk inserts. Then, for
+
+- the public call page        `proposals:call_detail` (anonymous visitor),
+- the chair's review board    `proposals:review_board` (the chair),
+- the mayor's decision queue  `proposals:decision_queue` (the mayor's office),
+
+it makes 3 warm-up requests and --requests timed requests through Django's test Client
+(the whole middleware stack, no network), and prints the median and the 90th percentile
+of the server time and the number of SQL queries of one request. Target: a median of at
+most 20 ms and at most 10 queries per page. Exits 1 when a page misses the target.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import os
+import random
+import statistics
+import sys
+import time
+from decimal import Decimal
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tests.settings")
+os.environ.setdefault("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/portal_benchpages")
+
+TARGET_MS = 20.0
+TARGET_QUERIES = 10
+CALL_TITLE = "bench: 900 proposals"
+BALLOTS_PER_PROPOSAL = 15
+MEMBERS = 26
+# Share of the proposals in each status (drafts are not public and not on these pages).
+STATUS_SHARES = {
+    "submitted": 0.15, "under_review": 0.30, "recommended": 0.25, "not_recommended": 0.15,
+    "chosen": 0.05, "declined": 0.03, "withdrawn": 0.04, "ineligible": 0.03,
+}
+
+
+def ensure_database() -> None:
+    import dj_database_url
+    import psycopg2
+
+    config = dj_database_url.parse(os.environ["DATABASE_URL"])
+    if "postgresql" not in config["ENGINE"]:
+        sys.exit("bench/pages.py measures PostgreSQL: set DATABASE_URL=postgres://…")
+    conn = psycopg2.connect(dbname="postgres", user=config["USER"], host=config["HOST"],
+                            port=config["PORT"] or 5432, password=config["PASSWORD"] or None)
+    conn.autocommit = True
+    with conn.cursor() as cursor:
+        cursor.execute("SELECT 1 FROM pg_database WHERE datname = %s", [config["NAME"]])
+        if cursor.fetchone() is None:
+            cursor.execute(f'CREATE DATABASE "{config["NAME"]}"')
+    conn.close()
+
+
+def setup_django() -> None:
+    import django
+
+    ensure_database()
+    django.setup()
+    from django.core.management import call_command
+
+    call_command("migrate", verbosity=0, interactive=False)
+
+
+# --- Data -------------------------------------------------------------------------------------
+
+
+def people():
+    """The chair, the mayor's office, 26 sitting members and 30 citizen groups."""
+    from django.contrib.auth.models import Group
+    from django.utils import timezone
+
+    from partnership.models import CitizenGroup, GroupMembership, PartnershipMember, User
+    from partnership.roles import Role
+
+    def user(username, *roles):
+        u, _created = User.objects.get_or_create(
+            username=username, defaults={"email": f"{username}@example.jp"})
+        u.groups.add(*Group.objects.filter(name__in=[r.value for r in roles]))
+        return u
+
+    today = timezone.localdate()
+    chair = user("bench-chair", Role.PARTNERSHIP_MEMBER, Role.CHAIR)
+    mayor = user("bench-mayor", Role.MAYORS_OFFICE)
+    members = [chair] + [user(f"bench-member-{i:02}", Role.PARTNERSHIP_MEMBER)
+                         for i in range(1, MEMBERS)]
+    terms = []
+    for u in members:
+        term, _created = PartnershipMember.objects.get_or_create(
+            user=u, term_start=today - datetime.timedelta(days=100),
+            defaults={"term_end": today + datetime.timedelta(days=600),
+                      "category": PartnershipMember.Category.CITIZEN,
+                      "is_chair": u is chair})
+        terms.append(term)
+    groups = []
+    for i in range(30):
+        group, _created = CitizenGroup.objects.get_or_create(
+            name=f"ベンチ市民団体{i:02}", defaults={"contact_email": f"g{i}@example.jp"})
+        author = user(f"bench-author-{i:02}", Role.CITIZEN)
+        GroupMembership.objects.get_or_create(group=group, user=author)
+        groups.append((group, author))
+    return chair, mayor, terms, groups
+
+
+def load(n: int) -> int:
+    """One call with n proposals, ballots, results and decisions (bulk inserts)."""
+    from django.db import transaction
+    from django.utils import timezone
+
+    from proposals.models import (
+        Ballot,
+        Call,
+        Criterion,
+        Decision,
+        Event,
+        Proposal,
+        ReviewResult,
+        Score,
+        Vote,
+    )
+
+    chair, mayor, terms, groups = people()
+    now = timezone.now()
+    with transaction.atomic():
+        old = Call.objects.filter(title=CALL_TITLE).first()
+        if old is not None:
+            # Events are immutable through the ORM; the bench's own call goes with raw SQL.
+            from django.db import connection
+
+            with connection.cursor() as cursor:
+                cursor.execute("DELETE FROM proposals_event WHERE proposal_id IN "
+                               "(SELECT id FROM proposals_proposal WHERE call_id = %s)", [old.pk])
+            Decision.objects.filter(proposal__call=old).delete()
+            Proposal.objects.filter(call=old).delete()
+            old.delete()
+        call = Call.objects.create(
+            fiscal_year=now.year, title=CALL_TITLE, description="ベンチマーク用の募集",
+            opens_at=now - datetime.timedelta(days=30), closes_at=now + datetime.timedelta(days=30),
+        )
+        criteria = Criterion.objects.bulk_create(
+            Criterion(call=call, name=name, position=i, weight=Decimal(w))
+            for i, (name, w) in enumerate(
+                [("公益性", "1.5"), ("役割分担", "1"), ("実現可能性", "1"), ("効果", "1.5"),
+                 ("独創性", "1")])
+        )
+        rng = random.Random(900)
+        statuses = []
+        for status, share in STATUS_SHARES.items():
+            statuses += [status] * round(n * share)
+        statuses = (statuses + ["submitted"] * n)[:n]
+        rng.shuffle(statuses)
+        proposals = Proposal.objects.bulk_create(
+            Proposal(
+                call=call, group=groups[i % len(groups)][0], status=status,
+                title=f"協働事業提案 {i + 1:03}", summary="地域の課題に取り組む協働事業の提案。",
+                created_by=groups[i % len(groups)][1], submitted_at=now - datetime.timedelta(
+                    days=20, minutes=i),
+                budget_total=1_000_000, budget_city_share=500_000,
+            )
+            for i, status in enumerate(statuses)
+        )
+        events = []
+        for p in proposals:
+            author = p.created_by
+            events.append(Event(proposal=p, action="create", from_status="", to_status="draft",
+                                actor=author))
+            events.append(Event(proposal=p, action="submit", from_status="draft",
+                                to_status="submitted", actor=author))
+        Event.objects.bulk_create(events)
+        reviewed = [p for p in proposals if p.status not in ("submitted", "withdrawn",
+                                                              "ineligible")]
+        ballots = []
+        for p in reviewed:
+            for term in rng.sample(terms[1:], BALLOTS_PER_PROPOSAL):
+                ballots.append(Ballot(proposal=p, member=term,
+                                      vote=rng.choice([Vote.RECOMMEND] * 3 + [Vote.NOT_RECOMMEND,
+                                                                              Vote.ABSTAIN]),
+                                      comment="ベンチマーク用のコメント"))
+        Ballot.objects.bulk_create(ballots, batch_size=2000)
+        Score.objects.bulk_create(
+            (Score(ballot=b, criterion=c, value=rng.randint(1, 5))
+             for b in ballots for c in criteria),
+            batch_size=5000,
+        )
+        closed = [p for p in reviewed if p.status != "under_review"]
+        ReviewResult.objects.bulk_create(
+            ReviewResult(proposal=p, recommend=10, not_recommend=3, abstain=2,
+                         eligible_members=MEMBERS, quorum_needed=13,
+                         weighted_score=Decimal("0.7"), threshold=call.threshold,
+                         recommended=p.status != "not_recommended", closed_by=chair)
+            for p in closed
+        )
+        Decision.objects.bulk_create(
+            Decision(proposal=p, outcome=p.status, decided_by=mayor,
+                     reason="" if p.status == "chosen" else "予算の都合")
+            for p in closed if p.status in ("chosen", "declined")
+        )
+    return call.pk
+
+
+# --- Measuring --------------------------------------------------------------------------------
+
+
+def measure(client, url: str, runs: int) -> tuple[float, float, int, int]:
+    from django.db import connection
+
+    for _ in range(3):
+        response = client.get(url)
+        assert response.status_code == 200, (url, response.status_code)
+    # Counted by an execute wrapper: the request resets connection.queries when it starts.
+    queries = []
+
+    def count(execute, sql, params, many, context):
+        queries.append(sql)
+        return execute(sql, params, many, context)
+
+    with connection.execute_wrapper(count):
+        client.get(url)
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        response = client.get(url)
+        times.append((time.perf_counter() - start) * 1000)
+        assert response.status_code == 200
+    times.sort()
+    p90 = times[min(len(times) - 1, int(round(0.9 * len(times))) - 1)]
+    return statistics.median(times), p90, len(queries), len(response.content)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--proposals", type=int, default=900)
+    parser.add_argument("--requests", type=int, default=20)
+    parser.add_argument("--reload", action="store_true", help="Load the bench data again.")
+    args = parser.parse_args()
+
+    setup_django()
+    from django.test import Client
+    from django.urls import reverse
+
+    from partnership.models import User
+    from proposals.models import Call
+
+    call = Call.objects.filter(title=CALL_TITLE).first()
+    if args.reload or call is None or call.proposals.count() != args.proposals:
+        started = time.perf_counter()
+        call_id = load(args.proposals)
+        print(f"loaded {args.proposals} proposals in {time.perf_counter() - started:.1f} s")
+    else:
+        call_id = call.pk
+
+    anonymous = Client()
+    chair = Client()
+    chair.force_login(User.objects.get(username="bench-chair"))
+    mayor = Client()
+    mayor.force_login(User.objects.get(username="bench-mayor"))
+    pages = [
+        ("public call page", anonymous, reverse("proposals:call_detail", args=[call_id])),
+        ("review board", chair, reverse("proposals:review_board", args=[call_id])),
+        ("decision queue", mayor, reverse("proposals:decision_queue")),
+    ]
+    from proposals.models import Proposal
+
+    n = Proposal.objects.filter(call_id=call_id).count()
+    print(f"{n} proposals in one call; {args.requests} timed requests per page after warm-up")
+    print(f"{'page':<18} {'median ms':>10} {'p90 ms':>8} {'queries':>8} {'KiB':>6}  target")
+    missed = 0
+    for name, client, url in pages:
+        median, p90, queries, size = measure(client, url, args.requests)
+        ok = median <= TARGET_MS and queries <= TARGET_QUERIES
+        missed += not ok
+        print(f"{name:<18} {median:>10.1f} {p90:>8.1f} {queries:>8} {size / 1024:>6.0f}  "
+              f"{'met' if ok else 'MISSED'}")
+    print(f"target: median ≤ {TARGET_MS:.0f} ms and ≤ {TARGET_QUERIES} queries per page")
+    return 1 if missed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
