@@ -1,0 +1,470 @@
+#!/usr/bin/env python
+"""Benchmark of the indicator reports over 1,000,000 service records (issue 5). Not a test.
+
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/portal_benchreports \\
+        .venv/bin/python bench/reports.py [--records 1000000] [--runs 7]
+
+It creates the database when missing, migrates it, loads the records with COPY (only
+when the record count differs from --records), then times with medians of --runs runs:
+
+1. the yearly report view (`reports:year`) rendered through Django's test Client;
+2. the bare SQL GROUP BY (one statement per record table) yielding the same figures;
+3. a per-row Python loop over the same rows (model instances; a values_list loop too);
+
+checks that the three agree, and prints the ratios. Last, in a fresh subprocess per
+size, it streams the raw-records CSV (`reports:raw_csv`) of 1,000,000 and of 100,000
+rows and prints how much each grew the process's peak memory (ru_maxrss) and, in a second
+run, the peak of Python allocations during the stream (tracemalloc). Those rows
+live in fiscal years 1990 and 1991 of a separate project and are deleted afterwards.
+Targets: view ≤ 1.5× bare SQL; view ≥ 20× faster than the loop; streaming < 50 MB.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import io
+import os
+import random
+import re
+import resource
+import statistics
+import subprocess
+import sys
+import time
+import tracemalloc
+from collections import defaultdict
+from decimal import Decimal
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tests.settings")
+os.environ.setdefault("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/portal_benchreports")
+
+YEAR = 2011
+YEARS = range(2009, 2014)  # the records' fiscal years
+PROJECTS = 6
+# Share of the records per kind.
+KINDS = {"requests": 0.40, "activities": 0.20, "visits": 0.15, "courses": 0.15, "members": 0.10}
+STREAM_YEARS = {1_000_000: 1990, 100_000: 1991}
+STREAM_CODE = "bench-stream"
+
+
+def setup_django() -> None:
+    import django
+
+    ensure_database()
+    django.setup()
+
+
+def ensure_database() -> None:
+    import dj_database_url
+    import psycopg2
+
+    config = dj_database_url.parse(os.environ["DATABASE_URL"])
+    conn = psycopg2.connect(dbname="postgres", user=config["USER"], host=config["HOST"],
+                            port=config["PORT"] or 5432, password=config["PASSWORD"] or None)
+    conn.autocommit = True
+    with conn.cursor() as cursor:
+        cursor.execute("SELECT 1 FROM pg_database WHERE datname = %s", [config["NAME"]])
+        if cursor.fetchone() is None:
+            cursor.execute(f'CREATE DATABASE "{config["NAME"]}"')
+    conn.close()
+
+
+# --- Data -------------------------------------------------------------------------------------
+
+
+def base_objects(count: int, prefix: str, first_year: int, last_year: int):
+    """Projects (with the call, group and chosen proposal they need), made with the ORM."""
+    from partnership.fiscal import fiscal_year_bounds
+    from partnership.models import CitizenGroup, User
+    from proposals.models import Call, Proposal, Status
+    from services.models import Project
+
+    user, _ = User.objects.get_or_create(username="bench-user",
+                                         defaults={"email": "bench@example.jp"})
+    now = datetime.datetime(2008, 6, 1, tzinfo=datetime.UTC)
+    call, _ = Call.objects.get_or_create(
+        title=f"bench call {prefix}", defaults={
+            "fiscal_year": 2008, "opens_at": now, "closes_at": now + datetime.timedelta(days=30),
+            "quorum": Decimal("0.5"), "threshold": Decimal("0.6")})
+    projects = []
+    for n in range(count):
+        code = f"{prefix}-{n + 1}"
+        existing = Project.objects.filter(code=code).first()
+        if existing:
+            projects.append(existing)
+            continue
+        group, _ = CitizenGroup.objects.get_or_create(
+            name=f"bench group {code}", defaults={"contact_email": "g@example.jp"})
+        proposal = Proposal.objects.create(
+            call=call, group=group, status=Status.CHOSEN, title=f"bench {code}", summary="-",
+            created_by=user, submitted_at=now)
+        projects.append(Project.objects.create(
+            proposal=proposal, code=code, title=f"ベンチ事業 {n + 1}", group=group,
+            starts_on=fiscal_year_bounds(first_year)[0], ends_on=fiscal_year_bounds(last_year)[1]))
+    return projects
+
+
+def copy_rows(table: str, columns: list[str], rows) -> None:
+    from django.db import connection
+
+    buffer = io.StringIO()
+    for row in rows:
+        buffer.write("\t".join(row))
+        buffer.write("\n")
+    buffer.seek(0)
+    with connection.cursor() as cursor:
+        cursor.cursor.copy_expert(
+            f"COPY {table} ({', '.join(columns)}) FROM STDIN", buffer)
+
+
+def record_rows(kind: str, project_ids: list[int], count: int, days: list[datetime.date],
+                rng: random.Random):
+    stamp = "2026-01-01 00:00:00+00"
+    for _ in range(count):
+        project = str(rng.choice(project_ids))
+        day = rng.choice(days).isoformat()
+        if kind == "requests":
+            status = rng.choice(("handled", "handled", "handled", "open", "declined"))
+            yield project, stamp, day, rng.choice(("相談", "預かり", "情報提供")), status
+        elif kind == "activities":
+            yield project, stamp, day, f"{rng.randint(25, 800) / 100:.2f}", "活動"
+        elif kind == "visits":
+            yield project, stamp, day, str(rng.randint(1, 60)), rng.choice(("調理室", "工作室"))
+        elif kind == "courses":
+            organiser = rng.choice(("members", "professionals", "citizens"))
+            yield (project, stamp, day, "講座", organiser, str(rng.randint(3, 30)), "", "")
+        else:
+            yield project, stamp, day, rng.choice(("t", "f"))
+
+
+TABLE_COLUMNS = {
+    "requests": ("services_servicerequest", ["received_on", "category", "status"]),
+    "activities": ("services_activity", ["date", "hours", "description"]),
+    "visits": ("services_visit", ["date", "users", "facility"]),
+    "courses": ("services_course",
+                ["start_date", "title", "organiser", "participants", "venue", "audience"]),
+    "members": ("services_memberjoined", ["joined_on", "former_user"]),
+}
+
+
+def days_of(years) -> list[datetime.date]:
+    from partnership.fiscal import fiscal_year_bounds
+
+    days = []
+    for year in years:
+        day, last = fiscal_year_bounds(year)
+        while day <= last:
+            days.append(day)
+            day += datetime.timedelta(days=1)
+    return days
+
+
+def record_count(project_ids=None) -> int:
+    from services.kinds import KINDS as RECORD_KINDS
+
+    total = 0
+    for kind in RECORD_KINDS.values():
+        records = kind.model.objects.all()
+        if project_ids is not None:
+            records = records.filter(project_id__in=project_ids)
+        total += records.count()
+    return total
+
+
+def vacuum() -> None:
+    """What autovacuum would do soon after a bulk load: statistics and the visibility map
+    (index-only scans need it)."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        for table, _columns in TABLE_COLUMNS.values():
+            cursor.execute(f"VACUUM ANALYZE {table}")
+
+
+def load(total: int) -> list:
+    from django.db import connection
+
+    projects = base_objects(PROJECTS, "bench", YEARS[0], YEARS[-1])
+    ids = [p.pk for p in projects]
+    if record_count(ids) == total:
+        print(f"data: {total:,} records already loaded")
+        return projects
+    started = time.perf_counter()
+    rng = random.Random(2011)
+    days = days_of(YEARS)
+    with connection.cursor() as cursor:
+        for table, _columns in TABLE_COLUMNS.values():
+            cursor.execute(f"DELETE FROM {table} WHERE project_id = ANY(%s)", [ids])
+    remaining = total
+    for index, (kind, share) in enumerate(KINDS.items()):
+        count = remaining if index == len(KINDS) - 1 else int(total * share)
+        remaining -= count
+        table, columns = TABLE_COLUMNS[kind]
+        copy_rows(table, ["project_id", "created_at", *columns],
+                  record_rows(kind, ids, count, days, rng))
+    vacuum()
+    print(f"data: loaded {total:,} records with COPY in {time.perf_counter() - started:.1f} s "
+          f"({PROJECTS} projects, fiscal {YEARS[0]}–{YEARS[-1]}, 5 kinds)")
+    return projects
+
+
+# --- The three ways of counting -------------------------------------------------------------
+
+BARE_SQL = {
+    "services_servicerequest": (
+        "received_on",
+        "COUNT(*) AS service_requests, "
+        "COUNT(*) FILTER (WHERE status = 'handled') AS service_requests_handled"),
+    "services_activity": ("date", "SUM(hours) AS activity_hours"),
+    "services_visit": ("date", "SUM(users) AS facility_users"),
+    "services_course": (
+        "start_date",
+        "COUNT(*) AS courses, SUM(participants) AS course_participants, "
+        + ", ".join(
+            f"COUNT(*) FILTER (WHERE organiser = '{o}') AS courses_by_{o}, "
+            f"SUM(participants) FILTER (WHERE organiser = '{o}') AS participants_by_{o}"
+            for o in ("members", "professionals", "citizens"))),
+    "services_memberjoined": (
+        "joined_on",
+        "COUNT(*) AS new_members, "
+        "COUNT(*) FILTER (WHERE former_user) AS new_members_former_users"),
+}
+
+
+def bare_sql(year: int) -> dict:
+    """The figures of one fiscal year straight from SQL: one GROUP BY per record table."""
+    from django.db import connection
+
+    from partnership.fiscal import fiscal_year_bounds, start_month
+
+    first, last = fiscal_year_bounds(year)
+    figures = {}
+    with connection.cursor() as cursor:
+        for table, (date, aggregates) in BARE_SQL.items():
+            fiscal = (f"CASE WHEN EXTRACT(MONTH FROM {date}) >= {start_month()} "
+                      f"THEN EXTRACT(YEAR FROM {date}) ELSE EXTRACT(YEAR FROM {date}) - 1 END")
+            cursor.execute(
+                f"SELECT project_id, {fiscal} AS fy, {aggregates} FROM {table} "
+                f"WHERE {date} BETWEEN %s AND %s GROUP BY project_id, fy", [first, last])
+            names = [c.name for c in cursor.description][2:]
+            for project_id, _fy, *values in cursor.fetchall():
+                for name, value in zip(names, values, strict=True):
+                    figures[(project_id, name)] = value or 0
+    return figures
+
+
+def python_loop(year: int, *, instances: bool = True) -> dict:
+    """The same figures by fetching every record of the year and adding up in Python.
+
+    instances=True is the loop the issue warns against (`for record in queryset`, model
+    instances); instances=False is a leaner loop over values_list tuples, for comparison.
+    """
+    from partnership.fiscal import fiscal_year_bounds, fiscal_year_of
+    from services.models import Activity, Course, MemberJoined, ServiceRequest, Visit
+
+    first, last = fiscal_year_bounds(year)
+    figures = defaultdict(int)
+
+    def rows(model, date, *fields):
+        records = model.objects.filter(**{f"{date}__range": (first, last)})
+        if instances:
+            return ((r.project_id, *(getattr(r, f) for f in (date, *fields)))
+                    for r in records.iterator(chunk_size=5000))
+        return records.values_list("project_id", date, *fields).iterator(chunk_size=5000)
+
+    for project_id, day, status in rows(ServiceRequest, "received_on", "status"):
+        if fiscal_year_of(day) == year:
+            figures[(project_id, "service_requests")] += 1
+            figures[(project_id, "service_requests_handled")] += status == "handled"
+    for project_id, day, hours in rows(Activity, "date", "hours"):
+        if fiscal_year_of(day) == year:
+            figures[(project_id, "activity_hours")] += hours
+    for project_id, day, users in rows(Visit, "date", "users"):
+        if fiscal_year_of(day) == year:
+            figures[(project_id, "facility_users")] += users
+    for project_id, day, organiser, participants in rows(Course, "start_date", "organiser",
+                                                          "participants"):
+        if fiscal_year_of(day) == year:
+            figures[(project_id, "courses")] += 1
+            figures[(project_id, "course_participants")] += participants
+            figures[(project_id, f"courses_by_{organiser}")] += 1
+            figures[(project_id, f"participants_by_{organiser}")] += participants
+    for project_id, day, former in rows(MemberJoined, "joined_on", "former_user"):
+        if fiscal_year_of(day) == year:
+            figures[(project_id, "new_members")] += 1
+            figures[(project_id, "new_members_former_users")] += former
+    return dict(figures)
+
+
+def report_client():
+    from django.test import Client
+
+    from partnership.models import User
+    from partnership.roles import Role
+
+    officer, _ = User.objects.get_or_create(username="bench-officer",
+                                            defaults={"email": "officer@example.jp"})
+    from django.contrib.auth.models import Group
+
+    officer.groups.add(Group.objects.get(name=Role.CITY_OFFICER.value))
+    client = Client()
+    client.force_login(officer)
+    return client
+
+
+def view_figures(html: str, projects) -> dict:
+    """Figures read back from the rendered page (the result column of each project)."""
+    figures = {}
+    for project in projects:
+        section = html[html.index(f'id="project-{project.code}"'):]
+        section = section[:section.index("</section>")]
+        for indicator, value in re.findall(
+            r'data-indicator="(\w+)">\s*<th scope="row">.*?</th>\s*<td class="text-end">.*?'
+            r'</td>\s*<td class="text-end">(.*?)</td>', section, re.S):
+            figures[(project.pk, indicator)] = Decimal(value.replace(",", ""))
+    return figures
+
+
+def median_time(function, runs: int) -> tuple[float, object]:
+    times, result = [], None
+    for _ in range(runs):
+        started = time.perf_counter()
+        result = function()
+        times.append(time.perf_counter() - started)
+    return statistics.median(times), result
+
+
+def timings(projects, runs: int) -> None:
+    from django.urls import reverse
+
+    client = report_client()
+    url = reverse("reports:year")
+
+    def view():
+        response = client.get(url, {"year": YEAR})
+        assert response.status_code == 200, response.status_code
+        return response.content.decode()
+
+    view()  # warm-up: templates, translations, URL resolver
+    bare_sql(YEAR)
+    view_time, html = median_time(view, runs)
+    sql_time, sql = median_time(lambda: bare_sql(YEAR), runs)
+    loop_time, loop = median_time(lambda: python_loop(YEAR), 3)
+    tuples_time, tuples = median_time(lambda: python_loop(YEAR, instances=False), 3)
+
+    page = view_figures(html, projects)
+    keys = {key for key, value in {**sql, **loop}.items() if value}
+    agree = all(Decimal(str(sql.get(k, 0))) == Decimal(str(loop.get(k, 0))) ==
+                Decimal(str(tuples.get(k, 0))) == page.get(k, Decimal(0)) for k in keys)
+    rows_in_year = sum(v for (_p, name), v in sql.items()
+                       if name in ("service_requests", "courses", "new_members"))
+    print(f"fiscal {YEAR}: {len(projects)} projects; figures compared: {len(keys)}; "
+          f"all three agree: {agree}")
+    print(f"  (requests + courses + members rows in the year: {rows_in_year:,})")
+    print(f"report view (test Client, median of {runs}): {view_time * 1000:8.1f} ms")
+    print(f"bare SQL GROUP BY (median of {runs}):        {sql_time * 1000:8.1f} ms")
+    print(f"Python loop over the records (median of 3): {loop_time * 1000:8.1f} ms")
+    print(f"  (leaner loop over values_list tuples:     {tuples_time * 1000:8.1f} ms)")
+    print(f"view / bare SQL = {view_time / sql_time:.2f}  (target ≤ 1.5)")
+    print(f"loop / view     = {loop_time / view_time:.1f}  (target ≥ 20; "
+          f"tuples loop / view = {tuples_time / view_time:.1f})")
+    if not agree:
+        raise SystemExit("the three ways of counting disagree")
+
+
+# --- Streaming memory ----------------------------------------------------------------------
+
+
+def load_stream_rows() -> list[int]:
+    """Visits in fiscal 1990 (1,000,000) and 1991 (100,000) of a separate project."""
+    from services.models import Visit
+
+    (project,) = base_objects(1, STREAM_CODE, 1990, 1991)
+    rng = random.Random(1990)
+    for size, year in STREAM_YEARS.items():
+        first, last = days_of([year])[0], days_of([year])[-1]
+        if Visit.objects.filter(project=project, date__range=(first, last)).count() == size:
+            continue
+        Visit.objects.filter(project=project, date__range=(first, last)).delete()
+        table, columns = TABLE_COLUMNS["visits"]
+        copy_rows(table, ["project_id", "created_at", *columns],
+                  record_rows("visits", [project.pk], size, days_of([year]), rng))
+    return [project.pk]
+
+
+def stream_child(size: int) -> None:
+    """In a fresh process: stream the raw CSV of `size` rows; print the peak-memory growth."""
+    setup_django()
+    from django.urls import reverse
+
+    client = report_client()
+    url = reverse("reports:raw_csv", args=["visits"])
+    warm = client.get(url, {"year": 1985})  # warm-up with an empty year
+    b"".join(warm.streaming_content)
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    if os.environ.get("BENCH_TRACEMALLOC"):
+        tracemalloc.start()
+    started = time.perf_counter()
+    response = client.get(url, {"year": STREAM_YEARS[size]})
+    lines = 0
+    bytes_out = 0
+    for chunk in response.streaming_content:
+        lines += chunk.count(b"\n")
+        bytes_out += len(chunk)
+    elapsed = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    traced = tracemalloc.get_traced_memory()[1] / 2**20 if tracemalloc.is_tracing() else 0
+    print(f"{lines - 1} {bytes_out} {(after - before) / 1024:.1f} {elapsed:.2f} {traced:.1f}")
+
+
+def streaming() -> None:
+    load_stream_rows()
+    for size in STREAM_YEARS:
+        output = subprocess.run(
+            [sys.executable, __file__, "--stream-child", str(size)], check=True,
+            capture_output=True, text=True).stdout.split()
+        rows, bytes_out, growth, seconds, _ = output[-5:]
+        traced = subprocess.run(
+            [sys.executable, __file__, "--stream-child", str(size)], check=True,
+            capture_output=True, text=True, env={**os.environ, "BENCH_TRACEMALLOC": "1"},
+        ).stdout.split()[-1]
+        print(f"raw CSV of {int(rows):>9,} rows ({int(bytes_out) / 1e6:5.1f} MB sent in "
+              f"{float(seconds):.1f} s): peak RSS grew by {float(growth):5.1f} MB "
+              f"(target < 50); tracemalloc peak during the stream {float(traced):.1f} MB")
+
+
+def drop_stream_rows() -> None:
+    from services.models import Visit
+
+    Visit.objects.filter(project__code__startswith=STREAM_CODE).delete()
+    vacuum()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--records", type=int, default=1_000_000)
+    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--stream-child", type=int, help=argparse.SUPPRESS)
+    parser.add_argument("--keep-stream-rows", action="store_true")
+    args = parser.parse_args()
+    if args.stream_child:
+        stream_child(args.stream_child)
+        return
+    setup_django()
+    from django.core.management import call_command
+
+    call_command("migrate", verbosity=0)
+    projects = load(args.records)
+    vacuum()  # a settled database, as autovacuum leaves it
+    timings(projects, args.runs)
+    streaming()
+    if not args.keep_stream_rows:
+        drop_stream_rows()
+
+
+if __name__ == "__main__":
+    main()
