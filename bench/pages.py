@@ -207,36 +207,53 @@ def load(n: int) -> int:
                      reason="" if p.status == "chosen" else "予算の都合")
             for p in closed if p.status in ("chosen", "declined")
         )
+    # Fresh planner statistics, as autovacuum would gather them after such a load.
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
     return call.pk
 
 
 # --- Measuring --------------------------------------------------------------------------------
 
 
-def measure(client, url: str, runs: int) -> tuple[float, float, int, int]:
+def measure(client, url: str, runs: int) -> dict:
+    """Median and 90th percentile of the server time, the SQL share, queries, page size."""
     from django.db import connection
 
     for _ in range(3):
         response = client.get(url)
         assert response.status_code == 200, (url, response.status_code)
-    # Counted by an execute wrapper: the request resets connection.queries when it starts.
-    queries = []
+    # Queries are counted and timed by an execute wrapper (a request resets
+    # connection.queries when it starts, so CaptureQueriesContext would see none).
+    sql_times: list[float] = []
 
-    def count(execute, sql, params, many, context):
-        queries.append(sql)
-        return execute(sql, params, many, context)
-
-    with connection.execute_wrapper(count):
-        client.get(url)
-    times = []
-    for _ in range(runs):
+    def timed(execute, sql, params, many, context):
         start = time.perf_counter()
-        response = client.get(url)
-        times.append((time.perf_counter() - start) * 1000)
+        try:
+            return execute(sql, params, many, context)
+        finally:
+            sql_times.append(time.perf_counter() - start)
+
+    totals, sql_totals, queries = [], [], 0
+    for _ in range(runs):
+        sql_times.clear()
+        with connection.execute_wrapper(timed):
+            start = time.perf_counter()
+            response = client.get(url)
+            totals.append((time.perf_counter() - start) * 1000)
         assert response.status_code == 200
-    times.sort()
-    p90 = times[min(len(times) - 1, int(round(0.9 * len(times))) - 1)]
-    return statistics.median(times), p90, len(queries), len(response.content)
+        sql_totals.append(sum(sql_times) * 1000)
+        queries = len(sql_times)
+    totals.sort()
+    return {
+        "median": statistics.median(totals),
+        "p90": totals[max(0, round(0.9 * len(totals)) - 1)],
+        "sql": statistics.median(sql_totals),
+        "queries": queries,
+        "kib": len(response.content) / 1024,
+    }
 
 
 def main() -> int:
@@ -275,15 +292,21 @@ def main() -> int:
 
     n = Proposal.objects.filter(call_id=call_id).count()
     print(f"{n} proposals in one call; {args.requests} timed requests per page after warm-up")
-    print(f"{'page':<18} {'median ms':>10} {'p90 ms':>8} {'queries':>8} {'KiB':>6}  target")
+    print(f"{'page':<18} {'median ms':>9} {'p90 ms':>7} {'SQL ms':>7} {'queries':>7} "
+          f"{'KiB':>5}  target")
     missed = 0
     for name, client, url in pages:
-        median, p90, queries, size = measure(client, url, args.requests)
-        ok = median <= TARGET_MS and queries <= TARGET_QUERIES
+        m = measure(client, url, args.requests)
+        ok = m["median"] <= TARGET_MS and m["queries"] <= TARGET_QUERIES
         missed += not ok
-        print(f"{name:<18} {median:>10.1f} {p90:>8.1f} {queries:>8} {size / 1024:>6.0f}  "
-              f"{'met' if ok else 'MISSED'}")
-    print(f"target: median ≤ {TARGET_MS:.0f} ms and ≤ {TARGET_QUERIES} queries per page")
+        print(f"{name:<18} {m['median']:>9.1f} {m['p90']:>7.1f} {m['sql']:>7.1f} "
+              f"{m['queries']:>7} {m['kib']:>5.0f}  {'met' if ok else 'MISSED'}")
+    # For comparison: the lightest page of the portal, through the same stack.
+    m = measure(anonymous, reverse("home"), args.requests)
+    print(f"{'(home page)':<18} {m['median']:>9.1f} {m['p90']:>7.1f} {m['sql']:>7.1f} "
+          f"{m['queries']:>7} {m['kib']:>5.0f}")
+    print(f"target: median ≤ {TARGET_MS:.0f} ms and ≤ {TARGET_QUERIES} queries per page; "
+          f"SQL ms is the part of the median spent in the database")
     return 1 if missed else 0
 
 
