@@ -184,8 +184,11 @@ class RecordEntryView(ProjectView):
                    **selectors.last_values(self.project, self.kind)}
         # Defaults through form_kwargs: every row stays an extra (optional) row, so untouched
         # rows are ignored (rows given as formset initial data would all be required).
-        return entry_formset_class(self.kind)(data, form_kwargs={"initial": initial},
-                                              prefix=self.kind.slug)
+        formset = entry_formset_class(self.kind)(data, form_kwargs={"initial": initial},
+                                                 prefix=self.kind.slug)
+        if data is None:  # the date is today's: start typing in the next field
+            formset.forms[0].fields[self.kind.fields[1]].widget.attrs["autofocus"] = True
+        return formset
 
     def show(self, formset, error=None):
         return render(self.request, "services/record_entry.html", {
