@@ -30,7 +30,7 @@ from .models import (
     Target,
     YearClosure,
 )
-from .rules import EVALUATE_PERMS
+from .rules import EVALUATE_PERMS, member_group_ids
 from .selectors import closed_years, project_years
 
 log = logging.getLogger("portal.services")
@@ -197,6 +197,10 @@ def import_records(*, actor: User | None, parsed: "importing.ParsedFile") -> Imp
         importing.already_imported_message(),
     )
     project_ids = sorted({row["project_id"] for row in parsed.rows})
+    if actor is not None:  # the upload page: staff import only their own projects' rows
+        groups = set(Project.objects.filter(pk__in=project_ids).values_list("group_id", flat=True))
+        _require(groups <= member_group_ids(actor),
+                 _("Only the staff of the operating group record its services."))
     closed = set(
         YearClosure.objects.select_for_update().filter(project_id__in=project_ids)
         .values_list("project_id", "fiscal_year")

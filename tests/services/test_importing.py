@@ -193,3 +193,14 @@ def test_large_batches(tmp_path, project, monkeypatch):
     assert status == 0, err
     assert Visit.objects.count() == 50
     assert sum(Visit.objects.values_list("users", flat=True)) == sum(range(50))
+
+
+@pytest.mark.django_db
+def test_import_action_refuses_other_groups_projects_for_staff(project):
+    other = make_project("another")
+    parsed = importing.parse(b"project,date,hours,description\nanother,2011-04-01,1,x\n",
+                             kind="activities")
+    with pytest.raises(actions.ServiceError):
+        actions.import_records(actor=project.group.memberships.first().user, parsed=parsed)
+    assert not Activity.objects.filter(project=other).exists()
+    assert not ImportBatch.objects.exists()
