@@ -20,7 +20,27 @@ from django.utils.safestring import SafeString, mark_safe
 PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#000000")
 
 WIDTH, HEIGHT = 640, 320
-LEFT, RIGHT, TOP, BOTTOM = 72, 16, 40, 64
+LEFT, RIGHT, BOTTOM = 72, 16, 64
+LEGEND_ROW = 18
+
+
+def text_width(text: str) -> float:
+    """Rough width in pixels at font size 12: CJK characters are about twice as wide."""
+    return sum(12 if ord(c) > 0x2E80 else 7 for c in text)
+
+
+def legend_rows(series: list[Series]) -> int:
+    rows, x = 1, LEFT
+    for item in series:
+        width = 28 + text_width(item.name)
+        if x > LEFT and x + width > WIDTH - RIGHT:
+            rows, x = rows + 1, LEFT
+        x += width
+    return rows
+
+
+def _top(series: list[Series]) -> int:
+    return 22 + LEGEND_ROW * legend_rows(series)
 
 
 @dataclass(frozen=True)
@@ -74,7 +94,8 @@ def _places(values: list) -> int:
 
 def _frame(chart_id: str, title: str, x_label: str, y_label: str, top: float, body: list[str],
            series: list[Series]) -> SafeString:
-    plot_w, plot_h = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
+    top_m = _top(series)
+    plot_w, plot_h = WIDTH - LEFT - RIGHT, HEIGHT - top_m - BOTTOM
     title_id = f"{chart_id}-title"
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {HEIGHT}" width="100%" '
@@ -86,29 +107,43 @@ def _frame(chart_id: str, title: str, x_label: str, y_label: str, top: float, bo
     # Grid lines and the y axis scale.
     tick_places = 0 if top >= 5 else 1
     for tick in _ticks(top):
-        y = TOP + plot_h - plot_h * tick / top
+        y = top_m + plot_h - plot_h * tick / top
         parts.append(f'<line x1="{LEFT}" x2="{LEFT + plot_w}" y1="{y:.1f}" y2="{y:.1f}" '
                      f'stroke="#d0d0d0" stroke-width="1"/>')
         parts.append(f'<text x="{LEFT - 6}" y="{y + 4:.1f}" text-anchor="end" fill="#333333">'
                      f'{escape(number(tick, tick_places))}</text>')
     parts.extend(body)
     # Axes and their labels.
-    parts.append(f'<line x1="{LEFT}" x2="{LEFT}" y1="{TOP}" y2="{TOP + plot_h}" stroke="#333333"/>')
-    parts.append(f'<line x1="{LEFT}" x2="{LEFT + plot_w}" y1="{TOP + plot_h}" y2="{TOP + plot_h}" '
+    base = top_m + plot_h
+    parts.append(f'<line x1="{LEFT}" x2="{LEFT}" y1="{top_m}" y2="{base}" stroke="#333333"/>')
+    parts.append(f'<line x1="{LEFT}" x2="{LEFT + plot_w}" y1="{base}" y2="{base}" '
                  f'stroke="#333333"/>')
     parts.append(f'<text x="{LEFT + plot_w / 2:.1f}" y="{HEIGHT - 8}" text-anchor="middle" '
                  f'fill="#000000" class="axis-label">{escape(x_label)}</text>')
-    parts.append(f'<text x="0" y="0" transform="translate(14 {TOP + plot_h / 2:.1f}) rotate(-90)" '
-                 f'text-anchor="middle" fill="#000000" class="axis-label">{escape(y_label)}</text>')
-    # Legend along the top.
-    x = LEFT
+    parts.append(f'<text x="0" y="0" transform="translate(14 {top_m + plot_h / 2:.1f}) '
+                 f'rotate(-90)" text-anchor="middle" fill="#000000" class="axis-label">'
+                 f'{escape(y_label)}</text>')
+    # Legend along the top, wrapped onto as many rows as it needs.
+    x, y = LEFT, 12
     for index, item in enumerate(series):
         colour = PALETTE[index % len(PALETTE)]
-        parts.append(f'<rect x="{x}" y="12" width="12" height="12" fill="{colour}"/>')
-        parts.append(f'<text x="{x + 16}" y="22" fill="#000000">{escape(item.name)}</text>')
-        x += 28 + 7 * len(item.name) * (2 if any(ord(c) > 0x2E80 for c in item.name) else 1)
+        width = 28 + text_width(item.name)
+        if x > LEFT and x + width > WIDTH - RIGHT:
+            x, y = LEFT, y + LEGEND_ROW
+        parts.append(f'<rect x="{x}" y="{y}" width="12" height="12" fill="{colour}"/>')
+        parts.append(f'<text x="{x + 16}" y="{y + 10}" fill="#000000">{escape(item.name)}</text>')
+        x += width
     parts.append("</svg>")
     return mark_safe("".join(parts))  # noqa: S308 (every text above is escaped)
+
+
+def _category_label(x: float, y: float, text: str, room: float) -> str:
+    """A category under the x axis; slanted when it is wider than its room."""
+    if text_width(text) <= room - 4:
+        return (f'<text x="{x:.1f}" y="{y}" text-anchor="middle" fill="#000000">'
+                f'{escape(text)}</text>')
+    return (f'<text x="{x:.1f}" y="{y}" text-anchor="end" fill="#000000" font-size="10" '
+            f'transform="rotate(-30 {x:.1f} {y})">{escape(text)}</text>')
 
 
 def _table(categories: list[str], category_label: str, series: list[Series]):
@@ -122,7 +157,8 @@ def _table(categories: list[str], category_label: str, series: list[Series]):
 def bar_chart(*, chart_id: str, title: str, categories: list[str], series: list[Series],
               x_label: str, y_label: str, stacked: bool = False) -> Chart:
     """Bars per category: one bar per series side by side, or stacked into one bar."""
-    plot_w, plot_h = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
+    top_m = _top(series)
+    plot_w, plot_h = WIDTH - LEFT - RIGHT, HEIGHT - top_m - BOTTOM
     count = max(len(categories), 1)
     if stacked:
         heights = [sum(s.values[i] for s in series) for i in range(len(categories))]
@@ -140,7 +176,7 @@ def bar_chart(*, chart_id: str, title: str, categories: list[str], series: list[
             value = item.values[i]
             h = plot_h * float(value) / top
             x = band_x if stacked else band_x + bar_w * s_index
-            y = TOP + plot_h - h - (plot_h * base / top if stacked else 0)
+            y = top_m + plot_h - h - (plot_h * base / top if stacked else 0)
             colour = PALETTE[s_index % len(PALETTE)]
             label = f"{item.name}, {category}: {number(value)}"
             body.append(f'<rect x="{x:.1f}" y="{y:.1f}" width="{bar_w:.1f}" height="{h:.1f}" '
@@ -149,8 +185,7 @@ def bar_chart(*, chart_id: str, title: str, categories: list[str], series: list[
                 body.append(f'<text x="{x + bar_w / 2:.1f}" y="{y - 3:.1f}" text-anchor="middle" '
                             f'font-size="10" fill="#000000">{escape(number(value))}</text>')
             base += float(value)
-        body.append(f'<text x="{LEFT + band * (i + 0.5):.1f}" y="{TOP + plot_h + 16}" '
-                    f'text-anchor="middle" fill="#000000">{escape(category)}</text>')
+        body.append(_category_label(LEFT + band * (i + 0.5), top_m + plot_h + 16, category, band))
     svg = _frame(chart_id, title, x_label, y_label, top, body, series)
     columns, rows = _table(categories, x_label, series)
     return Chart(chart_id, title, svg, columns, rows)
@@ -159,21 +194,21 @@ def bar_chart(*, chart_id: str, title: str, categories: list[str], series: list[
 def line_chart(*, chart_id: str, title: str, categories: list[str], series: list[Series],
                x_label: str, y_label: str) -> Chart:
     """One line per series over the categories (e.g. fiscal years), with a dot per value."""
-    plot_w, plot_h = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
+    top_m = _top(series)
+    plot_w, plot_h = WIDTH - LEFT - RIGHT, HEIGHT - top_m - BOTTOM
     top = nice_max(float(max((v for s in series for v in s.values), default=0)))
     count = len(categories)
     step = plot_w / max(count - 1, 1)
     body = []
     for i, category in enumerate(categories):
         x = LEFT + (step * i if count > 1 else plot_w / 2)
-        body.append(f'<text x="{x:.1f}" y="{TOP + plot_h + 16}" text-anchor="middle" '
-                    f'fill="#000000">{escape(category)}</text>')
+        body.append(_category_label(x, top_m + plot_h + 16, category, step))
     for s_index, item in enumerate(series):
         colour = PALETTE[s_index % len(PALETTE)]
         points = []
         for i, value in enumerate(item.values):
             x = LEFT + (step * i if count > 1 else plot_w / 2)
-            y = TOP + plot_h - plot_h * float(value) / top
+            y = top_m + plot_h - plot_h * float(value) / top
             points.append((x, y, value, categories[i]))
         if len(points) > 1:
             coords = " ".join(f"{x:.1f},{y:.1f}" for x, y, _v, _c in points)
