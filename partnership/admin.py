@@ -41,3 +41,11 @@ class PartnershipMemberAdmin(admin.ModelAdmin):
     list_filter = ("category", "is_chair")
     search_fields = ("user__username", "user__display_name")
     autocomplete_fields = ["user"]
+
+
+@admin.register(GroupMembership)
+class GroupMembershipAdmin(admin.ModelAdmin):
+    list_display = ("group", "user", "role", "joined_at")
+    list_filter = ("role",)
+    list_select_related = ("group", "user")
+    autocomplete_fields = ["user"]

@@ -5,3 +5,10 @@ from django.utils.translation import gettext_lazy as _
 class PartnershipConfig(AppConfig):
     name = "partnership"
     verbose_name = _("Citizen Partnership")
+
+    def ready(self) -> None:
+        from django.contrib.auth.signals import user_logged_in
+
+        from .middleware import SessionIdleTimeoutMiddleware
+
+        user_logged_in.connect(SessionIdleTimeoutMiddleware.mark_login, dispatch_uid="idle-login")

@@ -1,5 +1,7 @@
 """The portal's Content-Security-Policy, relaxed for the Django admin alone."""
 
+import time
+
 from csp.middleware import CSPMiddleware, PolicyParts
 
 ADMIN_PREFIX = "/admin/"
@@ -16,3 +18,36 @@ class PortalCSPMiddleware(CSPMiddleware):
                        "img-src": ["'self'", "data:"]}
             parts.update = {**(parts.update or {}), **relaxed}
         return parts
+
+
+class SessionIdleTimeoutMiddleware:
+    """Sign a user out after DJANGO_SESSION_IDLE_SECONDS without a request.
+
+    The last-seen time is written at most once a minute, so ordinary page views
+    do not write the session row on every request.
+    """
+
+    KEY = "_last_seen"
+    TOUCH_EVERY = 60  # seconds
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        from django.conf import settings
+        from django.contrib.auth import logout
+
+        if request.user.is_authenticated:
+            now = int(time.time())
+            last_seen = request.session.get(self.KEY, now)
+            if now - last_seen > settings.SESSION_IDLE_SECONDS:
+                logout(request)
+            elif now - last_seen >= self.TOUCH_EVERY or self.KEY not in request.session:
+                request.session[self.KEY] = now
+        return self.get_response(request)
+
+    @classmethod
+    def mark_login(cls, sender, request, user, **kwargs):
+        """Start the idle clock at sign-in, so the first page view need not write it."""
+        if request is not None and hasattr(request, "session"):
+            request.session[cls.KEY] = int(time.time())

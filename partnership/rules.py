@@ -22,6 +22,8 @@ is_project_staff = role_predicate(Role.PROJECT_STAFF)
 is_administrator = role_predicate(Role.ADMINISTRATOR) | rules.is_superuser
 
 rules.add_perm("partnership.use_admin", rules.is_staff)
+# For the navigation, asked on every page: a role check costs no query.
+rules.add_perm("partnership.act_as_citizen", is_citizen)
 
 
 # Citizen groups: only members see a group's page; its representative manages members.

@@ -4,6 +4,7 @@ import rules
 
 from partnership.rules import (
     is_chair,
+    is_citizen,
     is_city_officer,
     is_mayors_office,
     is_partnership_member,
@@ -91,7 +92,10 @@ rules.add_perm("proposals.add_proposal", rules.is_authenticated & has_any_group)
 rules.add_perm("proposals.change_proposal", is_group_member & is_draft)
 rules.add_perm("proposals.submit_proposal", is_group_member & is_draft)
 rules.add_perm("proposals.withdraw_proposal", is_group_member & is_withdrawable)
-rules.add_perm("proposals.view_own_proposals", rules.is_authenticated & has_any_group)
+# The role first: it costs no query, and joining a group gives the role.
+rules.add_perm(
+    "proposals.view_own_proposals", is_citizen | (rules.is_authenticated & has_any_group)
+)
 
 rules.add_perm("proposals.screen_proposals", is_city_officer)
 rules.add_perm("proposals.mark_ineligible", is_city_officer & is_submitted)

@@ -149,9 +149,32 @@ def test_login_required(client, name):
 
 
 @pytest.mark.django_db
-def test_session_expires_after_inactivity(settings):
-    assert settings.SESSION_SAVE_EVERY_REQUEST is True
-    assert settings.SESSION_COOKIE_AGE <= 8 * 60 * 60
+def test_session_expires_after_inactivity(client, make_user, settings):
+    client.force_login(make_user())
+    assert client.get(reverse("password_change")).status_code == 200
+    session = client.session
+    session["_last_seen"] -= settings.SESSION_IDLE_SECONDS + 1
+    session.save()
+    response = client.get(reverse("password_change"))
+    assert response.status_code == 302
+    assert response.url.startswith(reverse("login"))
+
+
+@pytest.mark.django_db
+def test_active_session_is_not_written_on_every_request(client, make_user,
+                                                        django_assert_max_num_queries):
+    client.force_login(make_user())
+    client.get(reverse("home"))
+    with django_assert_max_num_queries(3):  # session, user, roles: no session write
+        client.get(reverse("home"))
+
+
+@pytest.mark.django_db
+def test_model_permissions_are_not_loaded_for_non_staff(make_user,
+                                                        django_assert_num_queries):
+    user = make_user()
+    with django_assert_num_queries(0):
+        assert not user.has_perm("proposals.change_call")
 
 
 @pytest.mark.django_db

@@ -1,0 +1,110 @@
+from django.contrib import admin
+
+from .models import (
+    Activity,
+    Course,
+    Evaluation,
+    ImportBatch,
+    MemberJoined,
+    Project,
+    RecordChange,
+    ServiceRequest,
+    Target,
+    Visit,
+    YearClosure,
+)
+
+
+@admin.register(Project)
+class ProjectAdmin(admin.ModelAdmin):
+    list_display = ("code", "title", "group", "department", "starts_on", "ends_on")
+    search_fields = ("code", "title", "group__name")
+    list_select_related = ("group", "department")
+    raw_id_fields = ("proposal",)
+
+
+class RecordAdmin(admin.ModelAdmin):
+    """Service records: changes belong in the portal, which keeps their audit history."""
+
+    list_select_related = ("project",)
+    list_filter = ("project",)
+    raw_id_fields = ("batch", "created_by")
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(ServiceRequest)
+class ServiceRequestAdmin(RecordAdmin):
+    list_display = ("project", "received_on", "category", "status")
+    date_hierarchy = "received_on"
+
+
+@admin.register(Activity)
+class ActivityAdmin(RecordAdmin):
+    list_display = ("project", "date", "hours", "description")
+    date_hierarchy = "date"
+
+
+@admin.register(Visit)
+class VisitAdmin(RecordAdmin):
+    list_display = ("project", "date", "users", "facility")
+    date_hierarchy = "date"
+
+
+@admin.register(Course)
+class CourseAdmin(RecordAdmin):
+    list_display = ("project", "title", "organiser", "start_date", "participants")
+    date_hierarchy = "start_date"
+
+
+@admin.register(MemberJoined)
+class MemberJoinedAdmin(RecordAdmin):
+    list_display = ("project", "joined_on", "former_user")
+    date_hierarchy = "joined_on"
+
+
+@admin.register(RecordChange)
+class RecordChangeAdmin(RecordAdmin):
+    list_display = ("project", "kind", "record_id", "action", "actor", "at")
+    list_filter = ("kind", "action")
+    raw_id_fields = ("actor",)
+
+
+@admin.register(ImportBatch)
+class ImportBatchAdmin(admin.ModelAdmin):
+    list_display = ("kind", "filename", "rows", "imported_by", "imported_at")
+    list_filter = ("kind",)
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Target)
+class TargetAdmin(admin.ModelAdmin):
+    list_display = ("project", "fiscal_year", "indicator", "value", "agreed_by")
+    list_filter = ("fiscal_year", "indicator")
+    list_select_related = ("project", "agreed_by")
+
+
+@admin.register(Evaluation)
+class EvaluationAdmin(admin.ModelAdmin):
+    list_display = ("project", "fiscal_year", "evaluator", "progress", "division_of_roles",
+                    "satisfaction", "outcomes")
+    list_filter = ("fiscal_year", "evaluator")
+    list_select_related = ("project",)
+
+
+@admin.register(YearClosure)
+class YearClosureAdmin(admin.ModelAdmin):
+    list_display = ("project", "fiscal_year", "closed_by", "closed_at")
+    list_select_related = ("project", "closed_by")
