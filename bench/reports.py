@@ -236,22 +236,21 @@ BARE_SQL = {
 
 
 def bare_sql(year: int) -> dict:
-    """The figures of one fiscal year straight from SQL: one GROUP BY per record table."""
+    """The figures of one fiscal year straight from SQL, as one would write it by hand:
+    one GROUP BY per record table over the date range of the year."""
     from django.db import connection
 
-    from partnership.fiscal import fiscal_year_bounds, start_month
+    from partnership.fiscal import fiscal_year_bounds
 
     first, last = fiscal_year_bounds(year)
     figures = {}
     with connection.cursor() as cursor:
         for table, (date, aggregates) in BARE_SQL.items():
-            fiscal = (f"CASE WHEN EXTRACT(MONTH FROM {date}) >= {start_month()} "
-                      f"THEN EXTRACT(YEAR FROM {date}) ELSE EXTRACT(YEAR FROM {date}) - 1 END")
             cursor.execute(
-                f"SELECT project_id, {fiscal} AS fy, {aggregates} FROM {table} "
-                f"WHERE {date} BETWEEN %s AND %s GROUP BY project_id, fy", [first, last])
-            names = [c.name for c in cursor.description][2:]
-            for project_id, _fy, *values in cursor.fetchall():
+                f"SELECT project_id, {aggregates} FROM {table} "
+                f"WHERE {date} BETWEEN %s AND %s GROUP BY project_id", [first, last])
+            names = [c.name for c in cursor.description][1:]
+            for project_id, *values in cursor.fetchall():
                 for name, value in zip(names, values, strict=True):
                     figures[(project_id, name)] = value or 0
     return figures

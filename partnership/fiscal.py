@@ -3,7 +3,7 @@
 import datetime
 
 from django.conf import settings
-from django.db.models import Case, IntegerField, When
+from django.db.models import Case, IntegerField, Value, When
 from django.db.models.functions import ExtractYear
 
 
@@ -22,8 +22,20 @@ def fiscal_year_bounds(year: int) -> tuple[datetime.date, datetime.date]:
     return first, next_first - datetime.timedelta(days=1)
 
 
-def fiscal_year_expression(field: str):
-    """The fiscal year of a date column, computed by the database."""
+def fiscal_year_expression(field: str, years: range | None = None):
+    """The fiscal year of a date column, computed by the database.
+
+    With `years` (a range), for rows already narrowed to those fiscal years: a CASE over
+    the years' first days (plain date comparisons), several times cheaper per row than
+    EXTRACT on PostgreSQL (see bench/reports.py).
+    """
+    if years is not None and len(years):
+        return Case(
+            *[When(**{f"{field}__lt": fiscal_year_bounds(year + 1)[0]}, then=Value(year))
+              for year in years[:-1]],
+            default=Value(years[-1]),
+            output_field=IntegerField(),
+        )
     year = ExtractYear(field)
     if start_month() == 1:
         return year

@@ -69,6 +69,9 @@ def number(value, places: int | None = None) -> str:
         return "–"
     if places is None:
         places = 2 if isinstance(value, Decimal) and value != value.to_integral() else 0
+    if places == 0 and isinstance(value, int | Decimal):
+        # The common case, without number_format's per-call setting lookups.
+        return f"{int(value):,}".replace(",", formats.get_format("THOUSAND_SEPARATOR"))
     return formats.number_format(value, decimal_pos=places, use_l10n=True, force_grouping=True)
 
 

@@ -64,6 +64,7 @@ def indicator_values(
     if not years:
         return {}
     wanted = set(years)
+    span = range(years[0], years[-1] + 1)  # the rows below are narrowed to these years
     first, _ = fiscal_year_bounds(years[0])
     _, last = fiscal_year_bounds(years[-1])
     project_ids = None
@@ -76,7 +77,7 @@ def indicator_values(
         if project_ids is not None:
             records = records.filter(project_id__in=project_ids)
         rows = (
-            records.annotate(fy=fiscal_year_expression(date_field))
+            records.annotate(fy=fiscal_year_expression(date_field, span))
             .order_by()
             .values("project_id", "fy")
             .annotate(**{str(indicator.value): agg for indicator, agg in aggregates.items()})

@@ -95,3 +95,27 @@ def test_one_grouped_query_per_table_whatever_the_number_of_records(count):
     assert rows[0].value(Indicator.SERVICE_REQUESTS) == count
     # 5 record tables + projects + targets + funnel.
     assert len(queries) == 8
+
+
+@pytest.mark.parametrize("start_month", [4, 1, 10])
+def test_the_bounded_fiscal_year_expression_matches_the_general_one(settings, start_month):
+    from django.db.models import F
+
+    from partnership.fiscal import fiscal_year_expression, fiscal_year_of
+    from services.models import ServiceRequest
+
+    settings.REPORTING_YEAR_START_MONTH = start_month
+    project = chosen_project("fiscal", 2009, 2013)
+    days = [datetime.date(2010, 12, 31), datetime.date(2011, 1, 1), datetime.date(2011, 3, 31),
+            datetime.date(2011, 4, 1), datetime.date(2011, 9, 30), datetime.date(2011, 10, 1),
+            datetime.date(2012, 3, 31), datetime.date(2012, 4, 1)]
+    for day in days:
+        records(project, day, requests=1)
+    span = range(fiscal_year_of(days[0]), fiscal_year_of(days[-1]) + 1)
+    rows = ServiceRequest.objects.filter(project=project).annotate(
+        general=fiscal_year_expression("received_on"),
+        bounded=fiscal_year_expression("received_on", span),
+        day=F("received_on"),
+    ).values_list("day", "general", "bounded")
+    assert sorted((d, g, b) for d, g, b in rows) == [
+        (d, fiscal_year_of(d), fiscal_year_of(d)) for d in days]
