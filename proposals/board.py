@@ -10,11 +10,17 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.db.models import Count, Q, QuerySet
+from django.template.defaultfilters import floatformat
+from django.urls import reverse
+from django.utils import formats
+from django.utils.html import escape
+from django.utils.safestring import SafeString
 
 from partnership.models import User
+from partnership.rules import is_chair
 from partnership.selectors import sitting_term
 
-from .models import Ballot, Call, ConflictDeclaration, Criterion, Proposal, Status
+from .models import Ballot, Call, ConflictDeclaration, Criterion, Proposal, Status, Vote
 from .rules import _member_group_ids
 from .tally import CriterionSpread, Tally, tallies
 
@@ -41,6 +47,8 @@ class Spread:
 
     criterion: Criterion
     data: CriterionSpread | None
+    # Lowest, highest score and standard deviation as the page shows them (see `board_display`).
+    text: dict[str, str] = field(default_factory=dict)
 
     @property
     def high(self) -> bool:
@@ -59,6 +67,10 @@ class Row:
     my_ballot: bool = False
     recused: bool = False
     comments: list[Ballot] = field(default_factory=list)
+    # Filled by `board_display` for the chair's board.
+    can_open: bool = False
+    can_close: bool = False
+    text: dict[str, str] = field(default_factory=dict)
 
     @property
     def threshold_percent(self) -> Decimal:
@@ -171,6 +183,9 @@ def board_proposals(call: Call, status_filter: str = "") -> QuerySet[Proposal]:
     return (
         _base().select_related("review_result")
         .filter(call=call, status__in=statuses)
+        # The board shows titles and tallies: the long texts stay in the database.
+        .defer("summary", "problem", "group_role", "city_role", "beneficiaries",
+               "expected_outcomes", "call__description")
         .order_by("id")
     )
 
@@ -182,6 +197,67 @@ def board_rows(proposals: list[Proposal], criteria: list[Criterion]) -> list[Row
         tally = counts[proposal.pk]
         spreads = [Spread(criterion=c, data=tally.spreads.get(c.pk)) for c in criteria]
         rows.append(Row(proposal=proposal, tally=tally, spreads=spreads))
+    return rows
+
+
+class Numbers:
+    """Numbers written as the current language writes them, each distinct value formatted once.
+
+    The same as a template's automatic localisation (`formats.localize`) or `floatformat`,
+    but a board page shows the same few values (scores 0-5, vote counts) a thousand times.
+    Make one per request: the language is read on first use of each value.
+    """
+
+    def __init__(self) -> None:
+        self._done: dict[tuple, SafeString] = {}
+
+    def __call__(self, value, places: int | None = None) -> SafeString:
+        key = (places, value) if type(value) is int else (places, type(value), str(value))
+        text = self._done.get(key)
+        if text is None:
+            text = (escape(formats.localize(value)) if places is None
+                    else floatformat(value, places))
+            self._done[key] = text
+        return text
+
+
+def board_display(rows: list[Row], user: User) -> list[Row]:
+    """Prepare board rows for the page: the chair's actions, the formatted numbers, the labels.
+
+    The actions follow the rules `proposals.open_review` (`is_chair & is_submitted`) and
+    `proposals.close_review` (`is_chair & is_under_review`): the role is checked once, the
+    status per row, instead of two permission checks per row in the template. One URL is
+    reversed per row here (the proposal's page); the template reverses a row's one action.
+    """
+    chair = is_chair(user)
+    number = Numbers()
+    statuses = {value: str(label) for value, label in Status.choices}
+    for row in rows:
+        proposal = row.proposal
+        status = proposal.status
+        row.can_open = chair and status == Status.SUBMITTED
+        row.can_close = chair and status == Status.UNDER_REVIEW
+        tally = row.tally
+        row.text = {
+            "status": statuses.get(status, status),
+            "url": reverse("proposals:proposal_detail", kwargs={"pk": proposal.pk}),
+            "ballots": number(tally.ballots),
+            "quorum": number(tally.quorum_needed),
+            "eligible": number(tally.eligible_members),
+            "recommend": number(tally.recommend),
+            "not_recommend": number(tally.not_recommend),
+            "abstain": number(tally.abstain),
+            "threshold": number(row.threshold_percent),
+        }
+        if tally.weighted_percent is not None:
+            row.text["weighted"] = number(tally.weighted_percent)
+        for spread in row.spreads:
+            if spread.data is not None:
+                spread.text = {
+                    "low": number(spread.data.minimum),
+                    "high": number(spread.data.maximum),
+                    "stdev": number(spread.data.stdev, 2),
+                }
     return rows
 
 
@@ -197,14 +273,23 @@ def decision_queue() -> QuerySet[Proposal]:
 
 
 def decision_rows(proposals: list[Proposal]) -> list[Row]:
-    """Rows with the frozen tally and the members' comments (one query for all comments)."""
+    """Rows with the frozen tally and the members' comments (one query for all comments).
+
+    Each comment's ballot carries `vote_label`, its vote in words, translated once per vote
+    rather than once per comment (`get_vote_display` translates every choice each time).
+    """
     comments = defaultdict(list)
+    labels = {value: str(label) for value, label in Vote.choices}
     for ballot in (
         Ballot.objects.filter(proposal_id__in=[p.pk for p in proposals])
         .exclude(comment="")
         .select_related("member__user")
+        .only("proposal_id", "vote", "comment", "member__user__username",
+              "member__user__display_name", "member__user__first_name",
+              "member__user__last_name")
         .order_by("proposal_id", "id")
     ):
+        ballot.vote_label = labels.get(ballot.vote, ballot.vote)
         comments[ballot.proposal_id].append(ballot)
     rows = []
     for proposal in proposals:

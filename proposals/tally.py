@@ -1,8 +1,8 @@
-"""Counting ballots: vote counts, weighted scores and their spread, computed in the database.
+"""Counting ballots: vote counts, weighted scores and their spread.
 
-Every function works for many proposals at once with a fixed number of grouped
-queries (three for `tallies`), so pages that show many proposals stay at a constant
-query count.
+Every function works for many proposals at once with a fixed number of queries (three for
+`tallies`: the ballots, the scores grouped per proposal and criterion in the database, the
+eligible members), so pages that show many proposals stay at a constant query count.
 """
 
 import math
@@ -10,10 +10,9 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.db.models import Avg, Count, F, FilteredRelation, FloatField, Q, Sum
+from django.db.models import Count, F, FilteredRelation, Q, Sum
 from django.db.models import Max as DbMax
 from django.db.models import Min as DbMin
-from django.db.models.functions import Cast
 
 from partnership.selectors import sitting_members
 
@@ -72,47 +71,47 @@ def tallies(proposals: list[Proposal]) -> dict[int, Tally]:
     if not ids:
         return result
 
-    for row in (
-        Ballot.objects.filter(proposal_id__in=ids)
-        .values("proposal_id", "vote")
-        .annotate(n=Count("id"))
+    # The ballots themselves (a few hundred rows for a page): their votes are counted here,
+    # and their ids select the scores below through the index on the scores' ballot. (Filtering
+    # the scores by the ballots' proposal instead made PostgreSQL scan every score.)
+    ballot_ids = []
+    votes = {Vote.RECOMMEND: "recommend", Vote.NOT_RECOMMEND: "not_recommend"}
+    counts: dict[tuple[int, str], int] = defaultdict(int)
+    for ballot_id, proposal_id, vote in (
+        Ballot.objects.filter(proposal_id__in=ids).values_list("id", "proposal_id", "vote")
         .order_by()
     ):
-        tally = result[row["proposal_id"]]
-        attr = {Vote.RECOMMEND: "recommend", Vote.NOT_RECOMMEND: "not_recommend"}.get(
-            row["vote"], "abstain"
-        )
-        setattr(tally, attr, row["n"])
+        ballot_ids.append(ballot_id)
+        counts[proposal_id, votes.get(vote, "abstain")] += 1
+    for (proposal_id, attr), n in counts.items():
+        setattr(result[proposal_id], attr, n)
 
     # One grouped query per (proposal, criterion) gives the spread, and the weighted score
     # too: sum(value * weight) / sum(max_score * weight) over all the proposal's scores.
+    # Integer sums of the values and of their squares give the mean and the variance exactly.
     got: dict[int, Decimal] = defaultdict(Decimal)
     best: dict[int, Decimal] = defaultdict(Decimal)
-    for row in (
-        Score.objects.filter(ballot__proposal_id__in=ids)
-        .values("ballot__proposal_id", "criterion_id", "criterion__weight",
-                "criterion__max_score")
+    rows = (
+        Score.objects.filter(ballot_id__in=ballot_ids, ballot__proposal_id__in=ids)
+        .values_list("ballot__proposal_id", "criterion_id", "criterion__weight",
+                     "criterion__max_score")
         .annotate(
             n=Count("id"),
             total=Sum("value"),
-            mean=Avg(Cast("value", FloatField())),
-            mean_sq=Avg(Cast(F("value") * F("value"), FloatField())),
+            total_sq=Sum(F("value") * F("value")),
             lo=DbMin("value"),
             hi=DbMax("value"),
         )
         .order_by()
-    ):
-        proposal_id = row["ballot__proposal_id"]
-        weight = Decimal(row["criterion__weight"])
-        got[proposal_id] += row["total"] * weight
-        best[proposal_id] += row["n"] * row["criterion__max_score"] * weight
-        variance = max(0.0, row["mean_sq"] - row["mean"] ** 2)
-        result[proposal_id].spreads[row["criterion_id"]] = CriterionSpread(
-            criterion_id=row["criterion_id"],
-            count=row["n"],
-            mean=row["mean"],
-            minimum=row["lo"],
-            maximum=row["hi"],
+    ) if ballot_ids else []
+    for proposal_id, criterion_id, weight, max_score, n, total, total_sq, lo, hi in rows:
+        weight = Decimal(weight)
+        got[proposal_id] += total * weight
+        best[proposal_id] += n * max_score * weight
+        mean = total / n
+        variance = max(0.0, total_sq / n - mean * mean)
+        result[proposal_id].spreads[criterion_id] = CriterionSpread(
+            criterion_id=criterion_id, count=n, mean=mean, minimum=lo, maximum=hi,
             stdev=math.sqrt(variance),
         )
     for proposal_id, maximum in best.items():

@@ -11,10 +11,14 @@ from ..models import Decision
 from ..review_forms import DecisionForm
 from .review import ProposalActionMixin, RolePageMixin
 
+# Each proposal of the queue comes with its tally and every member's comment: ten a page.
+DECISION_PAGE_SIZE = 10
+
 
 class DecisionQueueView(RolePageMixin, TemplateView):
     permission = "proposals.view_decision_queue"
     template_name = "proposals/review/decision_queue.html"
+    page_size = DECISION_PAGE_SIZE
 
     def get_context_data(self, **kwargs):
         page = self.paginate(board.decision_queue())

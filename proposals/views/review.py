@@ -21,12 +21,15 @@ from ..models import Call, Criterion, Proposal, ReviewResult, Status
 from ..review_forms import BallotForm, CloseReviewForm, ConflictForm
 
 PAGE_SIZE = 50
+# The chair's board shows five criteria and a tally per proposal: fewer per page.
+BOARD_PAGE_SIZE = 20
 
 
 class RolePageMixin(LoginRequiredMixin):
     """A list page for one role: sign-in, then the `permission` (no object), else 403."""
 
     permission = ""
+    page_size = PAGE_SIZE
 
     def dispatch(self, request, *args, **kwargs):
         if not request.user.is_authenticated:
@@ -36,7 +39,7 @@ class RolePageMixin(LoginRequiredMixin):
         return super().dispatch(request, *args, **kwargs)
 
     def paginate(self, queryset):
-        return Paginator(queryset, PAGE_SIZE).get_page(self.request.GET.get("page"))
+        return Paginator(queryset, self.page_size).get_page(self.request.GET.get("page"))
 
 
 class ProposalActionMixin(LoginRequiredMixin):
@@ -201,6 +204,7 @@ class ReviewBoardIndexView(RolePageMixin, TemplateView):
 class ReviewBoardView(RolePageMixin, TemplateView):
     permission = "proposals.view_review_board"
     template_name = "proposals/review/board.html"
+    page_size = BOARD_PAGE_SIZE
 
     def get(self, request, *args, **kwargs):
         return self.render_to_response(self.get_context_data())
@@ -214,7 +218,8 @@ class ReviewBoardView(RolePageMixin, TemplateView):
         page = self.paginate(board.board_proposals(call, status))
         return super().get_context_data(
             call=call, criteria=criteria, page_obj=page, status=status,
-            rows=board.board_rows(list(page.object_list), criteria),
+            rows=board.board_display(board.board_rows(list(page.object_list), criteria),
+                                     self.request.user),
             filters=[("", _("All")), ("submitted", _("Waiting for review")),
                      ("under_review", _("Under review")), ("closed", _("Review closed"))],
             high_spread_percent=int(board.HIGH_SPREAD_SHARE * 100),

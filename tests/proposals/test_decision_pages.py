@@ -8,6 +8,7 @@ from django.urls import reverse
 from partnership.roles import Role
 from partnership.selectors import sitting_members
 from proposals.models import Decision, Event, Status
+from proposals.views.decision import DECISION_PAGE_SIZE
 from tests.factories import CallFactory, UserFactory
 from tests.lifecycle import proposal_in
 
@@ -38,8 +39,12 @@ def test_queue_lists_recommended_proposals_with_tally_and_comments(client, mayor
     section = re.search(rf'<section[^>]*proposal-{first.pk}".*?</section>', page).group(0)
     assert "recommend 3 / do not recommend 0 / abstain 0" in section
     assert "80.0% of the maximum (threshold 60.0%)" in section
+    # Every member's comment is on the page, in a disclosure the reader opens.
+    comments = re.search(r"<details[^>]*>\s*<summary>Show the 3 comments</summary>.*?</details>",
+                         section, re.S).group(0)
     for i in range(3):
-        assert f"委員{i}のコメント" in section
+        assert f"委員{i}のコメント" in comments
+    assert "(Recommend)" in comments
     assert decide_url(first) in section
 
 
@@ -49,7 +54,7 @@ def test_queue_query_count_is_constant(client, mayor, size, django_assert_max_nu
     recommended(size, call=call)
     with django_assert_max_num_queries(12):
         response = client.get(reverse("proposals:decision_queue"))
-    assert response.content.count(b"<section") == min(size, 50)
+    assert response.content.count(b"<section") == min(size, DECISION_PAGE_SIZE)
 
 
 def test_queue_queries_are_the_same_for_10_and_200_proposals(client, mayor):
