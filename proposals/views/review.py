@@ -22,7 +22,7 @@ from ..review_forms import BallotForm, CloseReviewForm, ConflictForm
 
 PAGE_SIZE = 50
 # The chair's board shows five criteria and a tally per proposal: fewer per page.
-BOARD_PAGE_SIZE = 20
+BOARD_PAGE_SIZE = 15
 
 
 class RolePageMixin(LoginRequiredMixin):

@@ -336,7 +336,7 @@ def test_board_filter_and_pagination(client):
     page = text(client.get(board_url(call, status="under_review")))
     assert all(p.title in page for p in reviewed)
     assert not any(f">{p.title}<" in page for p in waiting)
-    # 55 proposals, BOARD_PAGE_SIZE (20) a page: 20, 20 and 15 rows, each with the header row.
+    # 55 proposals, BOARD_PAGE_SIZE a page (the last page has the rest), each with a header row.
     pages, last = divmod(55, BOARD_PAGE_SIZE)
     page = text(client.get(board_url(call)))
     assert f"Page 1 of {pages + 1}" in page and page.count("<tr>") == BOARD_PAGE_SIZE + 1
