@@ -14,8 +14,7 @@ class PortalCSPMiddleware(CSPMiddleware):
         parts = super().get_policy_parts(request, response, report_only)
         if not report_only and request.path_info.startswith(ADMIN_PREFIX):
             relaxed = {"script-src": ["'self'", "'unsafe-inline'"],
-                       "style-src": ["'self'", "'unsafe-inline'"],
-                       "img-src": ["'self'", "data:"]}
+                       "style-src": ["'self'", "'unsafe-inline'"]}
             parts.update = {**(parts.update or {}), **relaxed}
         return parts
 

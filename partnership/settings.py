@@ -221,6 +221,8 @@ else:
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": ["'self'"],
+        # Bootstrap's CSS draws its icons (menu toggler, select arrow) as data: SVG images.
+        "img-src": ["'self'", "data:"],
         "object-src": ["'none'"],
         "base-uri": ["'none'"],
         "frame-ancestors": ["'none'"],

@@ -52,3 +52,16 @@ def test_phone_menu_opens(new_page, make_user, sign_in):
     toggler.click()
     page.get_by_role("link", name="パスワード変更").wait_for(state="visible")
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+
+
+def test_no_content_security_policy_violations(new_page, make_user, sign_in):
+    make_user(username="csp", password="right-password-123")
+    page = new_page(mobile=True)
+    refused = []
+    page.on("console", lambda message: refused.append(message.text)
+            if "Content Security Policy" in message.text else None)
+    sign_in(page, "csp", "right-password-123")
+    for path in ("/", "/calls/", "/accounts/password/change/"):
+        page.goto(path)
+        page.wait_for_load_state("networkidle")
+    assert refused == []
