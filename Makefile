@@ -12,6 +12,7 @@ $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade "pip>=24"
 	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	test -f .env || printf '# Local development only; production sets real environment variables.\nDJANGO_DEBUG=1\n' > .env
 	touch $(STAMP)
 
 install: $(STAMP)

@@ -37,6 +37,24 @@ def env_int(name: str, default: int) -> int:
         raise ImproperlyConfigured(f"{name} must be a whole number, not {value!r}.") from exc
 
 
+def load_dotenv(path: Path) -> None:
+    """Read KEY=VALUE lines of a local `.env` file; real environment variables win.
+
+    `make install` writes one with DJANGO_DEBUG=1 so that `manage.py` works in a
+    development checkout; production sets real variables and has no such file.
+    DJANGO_DOTENV=0 turns it off (the tests do).
+    """
+    if os.environ.get("DJANGO_DOTENV", "1") == "0" or not path.is_file():
+        return
+    for line in path.read_text(encoding="utf-8").splitlines():
+        line = line.strip()
+        if line and not line.startswith("#") and "=" in line:
+            key, value = line.split("=", 1)
+            os.environ.setdefault(key.strip(), value.strip().strip("'\""))
+
+
+load_dotenv(BASE_DIR / ".env")
+
 DEBUG = env_bool("DJANGO_DEBUG")
 
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "")

@@ -2,6 +2,8 @@
 
 import os
 
+os.environ["DJANGO_DOTENV"] = "0"  # a developer's .env must not change what the tests see
+
 os.environ.setdefault("DJANGO_SECRET_KEY", "tests-only-secret-key-not-for-production-0123456789")
 os.environ.setdefault("DJANGO_ALLOWED_HOSTS", "testserver,localhost,127.0.0.1")
 os.environ.setdefault("DJANGO_SECURE_SSL_REDIRECT", "0")

@@ -45,6 +45,7 @@ def _manage(*args, env_extra: dict[str, str], ):
 
 PRODUCTION_ENV = {
     "DJANGO_SETTINGS_MODULE": "partnership.settings",
+    "DJANGO_DOTENV": "0",
     "DJANGO_SECRET_KEY": "k8#Qe2vL!x9pZr4tW7yB0nM3cF6hJ1sD5gA8uE2iO4kT6wR9qY-production-like",
     "DJANGO_ALLOWED_HOSTS": "portal.city.yamato.example",
 }
@@ -62,6 +63,21 @@ def test_production_refuses_to_start_without(missing):
     result = _manage("check", env_extra=env)
     assert result.returncode != 0
     assert f"{missing} is not set" in result.stderr
+
+
+def test_dotenv_fills_only_what_the_environment_lacks(tmp_path):
+    from partnership.settings import load_dotenv
+
+    dotenv = tmp_path / ".env"
+    dotenv.write_text("# local\nPORTAL_TEST_A=from-file\nPORTAL_TEST_B='quoted'\n")
+    with mock.patch.dict(os.environ, {"PORTAL_TEST_A": "from-env", "DJANGO_DOTENV": "1"}):
+        load_dotenv(dotenv)
+        assert os.environ["PORTAL_TEST_A"] == "from-env"
+        assert os.environ["PORTAL_TEST_B"] == "quoted"
+    with mock.patch.dict(os.environ, {"DJANGO_DOTENV": "0"}):
+        os.environ.pop("PORTAL_TEST_B", None)
+        load_dotenv(dotenv)
+        assert "PORTAL_TEST_B" not in os.environ
 
 
 def test_debug_is_off_unless_asked(settings):
