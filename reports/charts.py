@@ -8,13 +8,15 @@ formatted for the active locale; the template shows the same data as a table bes
 
 from __future__ import annotations
 
+import html
 import math
 from dataclasses import dataclass
 from decimal import Decimal
 
 from django.utils import formats
-from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
+
+from .formatting import Numbers
 
 # Okabe-Ito colours: distinguishable with the common colour-vision deficiencies.
 PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#000000")
@@ -62,9 +64,20 @@ class Chart:
     def __html__(self) -> str:
         return str(self.svg)
 
+    @property
+    def body(self) -> list[tuple[str, list[str]]]:
+        """The data table's rows as (row header, data cells), for a loop without ifs."""
+        return [(row[0], row[1:]) for row in self.rows]
+
+
+def escape(text) -> str:
+    """django.utils.html.escape without its lazy-string wrapper (the charts escape a lot)."""
+    return html.escape(str(text))
+
 
 def number(value, places: int | None = None) -> str:
-    """A number in the active locale's format, with thousands separators."""
+    """A number in the active locale's format, with thousands separators (one value; a
+    chart formats its figures through a `formatting.Numbers`, each distinct value once)."""
     if value is None:
         return "–"
     if places is None:
@@ -96,7 +109,7 @@ def _places(values: list) -> int:
 
 
 def _frame(chart_id: str, title: str, x_label: str, y_label: str, top: float, body: list[str],
-           series: list[Series]) -> SafeString:
+           series: list[Series], numbers: Numbers) -> SafeString:
     top_m = _top(series)
     plot_w, plot_h = WIDTH - LEFT - RIGHT, HEIGHT - top_m - BOTTOM
     title_id = f"{chart_id}-title"
@@ -114,7 +127,7 @@ def _frame(chart_id: str, title: str, x_label: str, y_label: str, top: float, bo
         parts.append(f'<line x1="{LEFT}" x2="{LEFT + plot_w}" y1="{y:.1f}" y2="{y:.1f}" '
                      f'stroke="#d0d0d0" stroke-width="1"/>')
         parts.append(f'<text x="{LEFT - 6}" y="{y + 4:.1f}" text-anchor="end" fill="#333333">'
-                     f'{escape(number(tick, tick_places))}</text>')
+                     f'{numbers.html(tick, tick_places)}</text>')
     parts.extend(body)
     # Axes and their labels.
     base = top_m + plot_h
@@ -149,10 +162,10 @@ def _category_label(x: float, y: float, text: str, room: float) -> str:
             f'transform="rotate(-30 {x:.1f} {y})">{escape(text)}</text>')
 
 
-def _table(categories: list[str], category_label: str, series: list[Series]):
+def _table(categories: list[str], category_label: str, series: list[Series], numbers: Numbers):
     places = _places([v for s in series for v in s.values])
     columns = [category_label, *[s.name for s in series]]
-    rows = [[category, *[number(s.values[i], places) for s in series]]
+    rows = [[category, *[numbers(s.values[i], places) for s in series]]
             for i, category in enumerate(categories)]
     return columns, rows
 
@@ -171,9 +184,12 @@ def bar_chart(*, chart_id: str, title: str, categories: list[str], series: list[
     band = plot_w / count
     bars_per_band = 1 if stacked else max(len(series), 1)
     bar_w = band * 0.7 / bars_per_band
+    numbers = Numbers()
+    names = [escape(item.name) for item in series]
     body = []
     for i, category in enumerate(categories):
         band_x = LEFT + band * i + band * 0.15
+        category_html = escape(category)
         base = 0.0
         for s_index, item in enumerate(series):
             value = item.values[i]
@@ -181,16 +197,17 @@ def bar_chart(*, chart_id: str, title: str, categories: list[str], series: list[
             x = band_x if stacked else band_x + bar_w * s_index
             y = top_m + plot_h - h - (plot_h * base / top if stacked else 0)
             colour = PALETTE[s_index % len(PALETTE)]
-            label = f"{item.name}, {category}: {number(value)}"
+            figure = numbers.html(value)
             body.append(f'<rect x="{x:.1f}" y="{y:.1f}" width="{bar_w:.1f}" height="{h:.1f}" '
-                        f'fill="{colour}"><title>{escape(label)}</title></rect>')
+                        f'fill="{colour}"><title>{names[s_index]}, {category_html}: {figure}'
+                        f'</title></rect>')
             if not stacked and value:
                 body.append(f'<text x="{x + bar_w / 2:.1f}" y="{y - 3:.1f}" text-anchor="middle" '
-                            f'font-size="10" fill="#000000">{escape(number(value))}</text>')
+                            f'font-size="10" fill="#000000">{figure}</text>')
             base += float(value)
         body.append(_category_label(LEFT + band * (i + 0.5), top_m + plot_h + 16, category, band))
-    svg = _frame(chart_id, title, x_label, y_label, top, body, series)
-    columns, rows = _table(categories, x_label, series)
+    svg = _frame(chart_id, title, x_label, y_label, top, body, series, numbers)
+    columns, rows = _table(categories, x_label, series, numbers)
     return Chart(chart_id, title, svg, columns, rows)
 
 
@@ -202,6 +219,7 @@ def line_chart(*, chart_id: str, title: str, categories: list[str], series: list
     top = nice_max(float(max((v for s in series for v in s.values), default=0)))
     count = len(categories)
     step = plot_w / max(count - 1, 1)
+    numbers = Numbers()
     body = []
     for i, category in enumerate(categories):
         x = LEFT + (step * i if count > 1 else plot_w / 2)
@@ -217,10 +235,10 @@ def line_chart(*, chart_id: str, title: str, categories: list[str], series: list
             coords = " ".join(f"{x:.1f},{y:.1f}" for x, y, _v, _c in points)
             body.append(f'<polyline points="{coords}" fill="none" stroke="{colour}" '
                         f'stroke-width="2"/>')
+        name = escape(item.name)
         for x, y, value, category in points:
-            label = f"{item.name}, {category}: {number(value)}"
-            body.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="3.5" fill="{colour}">'
-                        f'<title>{escape(label)}</title></circle>')
-    svg = _frame(chart_id, title, x_label, y_label, top, body, series)
-    columns, rows = _table(categories, x_label, series)
+            body.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="3.5" fill="{colour}"><title>'
+                        f'{name}, {escape(category)}: {numbers.html(value)}</title></circle>')
+    svg = _frame(chart_id, title, x_label, y_label, top, body, series, numbers)
+    columns, rows = _table(categories, x_label, series, numbers)
     return Chart(chart_id, title, svg, columns, rows)

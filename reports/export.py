@@ -92,6 +92,12 @@ def fiscal_year_label(year: int) -> str:
     return _("FY%(year)s") % {"year": year}
 
 
+def fiscal_year_labels(years) -> list[str]:
+    """`fiscal_year_label` of each year, translated once."""
+    pattern = _("FY%(year)s")
+    return [pattern % {"year": year} for year in years]
+
+
 def workbook(first: int, last: int):
     """The report as an openpyxl workbook: one sheet per section, a header row each."""
     from openpyxl import Workbook

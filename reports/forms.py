@@ -3,11 +3,11 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .export import fiscal_year_label
+from .export import fiscal_year_labels
 
 
 def _year_choices(years: list[int]) -> list[tuple[int, str]]:
-    return [(year, fiscal_year_label(year)) for year in years]
+    return list(zip(years, fiscal_year_labels(years), strict=True))
 
 
 class YearForm(forms.Form):

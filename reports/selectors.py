@@ -13,6 +13,7 @@ comes from the functions below, so the numbers cannot differ between them.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -67,28 +68,35 @@ class Funnel:
                 ("proposals_chosen", self.chosen)]
 
 
+@functools.cache
+def _funnel_by_call_year():
+    """(call year, submitted, recommended, chosen) grouped by the calls' fiscal year.
+
+    Only the query's shape, resolved once per process and never evaluated here:
+    `funnel_by_year` narrows a clone to its years on every call (as `indicator_values`
+    does with the record tables), so every call counts afresh.
+    """
+    return (
+        Proposal.objects.order_by()
+        .values_list("call__fiscal_year")
+        .annotate(
+            submitted=Count("pk", filter=Q(submitted_at__isnull=False)),
+            recommended=Count("pk", filter=Q(status__in=RECOMMENDED_STATUSES)),
+            chosen=Count("pk", filter=Q(status=Status.CHOSEN)),
+        )
+    )
+
+
 def funnel_by_year(first: int, last: int) -> list[Funnel]:
     """The funnel for every call year from first to last (zeros included), one query.
 
     Submitted: ever submitted (withdrawn and ineligible ones included); recommended: the
     partnership recommended it, whatever the mayor decided; chosen: the mayor chose it.
     """
-    rows = (
-        Proposal.objects.filter(call__fiscal_year__gte=first, call__fiscal_year__lte=last)
-        .values("call__fiscal_year")
-        .annotate(
-            submitted=Count("pk", filter=Q(submitted_at__isnull=False)),
-            recommended=Count("pk", filter=Q(status__in=RECOMMENDED_STATUSES)),
-            chosen=Count("pk", filter=Q(status=Status.CHOSEN)),
-        )
-        .order_by()
-    )
-    found = {
-        row["call__fiscal_year"]: Funnel(
-            row["call__fiscal_year"], row["submitted"], row["recommended"], row["chosen"]
-        )
-        for row in rows
-    }
+    rows = _funnel_by_call_year().filter(
+        call__fiscal_year__gte=first, call__fiscal_year__lte=last)
+    found = {year: Funnel(year, submitted, recommended, chosen)
+             for year, submitted, recommended, chosen in rows}
     return [found.get(year, Funnel(year)) for year in range(first, last + 1)]
 
 
@@ -105,7 +113,7 @@ def funnel_total(funnels: Iterable[Funnel]) -> Funnel:
 # --- Indicators per project and year ---------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Result:
     """One indicator of one project in one year: its result, target and result / target."""
 
@@ -177,25 +185,24 @@ def project_indicators(first: int, last: int, project: Project | None = None) ->
             ).order_by("code")
         )
     targets = {
-        (t.project_id, t.fiscal_year, t.indicator): t.value
-        for t in Target.objects.filter(
+        (project_id, year, indicator): value
+        for project_id, year, indicator, value in Target.objects.filter(
             fiscal_year__gte=first, fiscal_year__lte=last,
             **({"project": project} if project else {}),
-        ).only("project_id", "fiscal_year", "indicator", "value").order_by()
+        ).order_by().values_list("project_id", "fiscal_year", "indicator", "value")
     }
     has_values = {(project_id, year) for (project_id, year, _i), value in values.items() if value}
+    # (indicator, its key, its zero): indicator_values already gives ints and two-place hours.
+    indicators = [(indicator, indicator.value, zero(indicator)) for indicator in INDICATORS]
     table = []
     for year in years:
         for item in projects:
             if not (_overlaps(item, year) or (item.pk, year) in has_values):
                 continue
             table.append(ProjectYear(item, year, [
-                Result(
-                    indicator,
-                    normalise(indicator, values.get((item.pk, year, indicator.value), 0)),
-                    targets.get((item.pk, year, indicator.value)),
-                )
-                for indicator in INDICATORS
+                Result(indicator, values.get((item.pk, year, key), nothing),
+                       targets.get((item.pk, year, key)))
+                for indicator, key, nothing in indicators
             ]))
     return table
 

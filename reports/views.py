@@ -13,8 +13,10 @@ from partnership.fiscal import fiscal_year_of
 from services.kinds import KINDS
 from services.models import Indicator, Project
 
-from . import export, figures, selectors
+from . import export, figures, selectors, tables
+from .formatting import Numbers
 from .forms import SpanForm, YearForm
+from .selectors import ORGANISERS
 
 
 def _chosen_year(request, years: selectors.YearRange) -> tuple[YearForm, int]:
@@ -60,7 +62,8 @@ class PublicSummaryView(TemplateView):
             form=form, year=year, funnels=funnels, funnel_total=total,
             funnel_chart=figures.funnel_years_chart(funnels) if funnels else None,
             total_chart=figures.funnel_steps_chart(total, "funnel-total-chart"),
-            totals=_labelled(selectors.totals(rows)), project_count=len(rows),
+            totals=tables.totals_rows(selectors.totals(rows), Numbers()),
+            project_count=len(rows),
         )
         return context
 
@@ -76,11 +79,15 @@ class YearReportView(ReportMixin, TemplateView):
         form, year = _chosen_year(self.request, years)
         funnel = selectors.funnel_by_year(year, year)[0]
         rows = selectors.project_indicators(year, year)
+        numbers = Numbers()  # each figure of the page formatted once
+        project_tables = tables.year_tables(rows, numbers)
         context.update(
             form=form, year=year, funnel=funnel, rows=rows,
+            tables=project_tables, organiser_rows=tables.organiser_rows(project_tables),
+            organiser_count=len(ORGANISERS),
             funnel_chart=figures.funnel_steps_chart(funnel),
             organiser_chart=figures.organiser_chart(rows) if rows else None,
-            totals=_labelled(selectors.totals(rows)),
+            totals=tables.totals_rows(selectors.totals(rows), numbers),
             kinds=KINDS.values(),
         )
         return context
@@ -189,10 +196,6 @@ class RawRecordsCSVView(ReportMixin, View):
                                          content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = f'attachment; filename="{kind}-{year}.csv"'
         return response
-
-
-def _labelled(values: dict) -> list[tuple[str, object]]:
-    return [(Indicator(key).label, value) for key, value in values.items()]
 
 
 def _trend_table(by_year: dict[int, dict], span: list[int]) -> list[tuple[str, list]]:

@@ -6,10 +6,12 @@ fiscal year of each record is computed by the database, and the records are
 first narrowed by a date range so that the (project, date) indexes are used.
 """
 
+import functools
 from collections.abc import Iterable
 from decimal import Decimal
 
-from django.db.models import Count, Q, Sum
+from django.db.models import Aggregate, Count, Q, Sum
+from django.db.models.expressions import Star
 
 from partnership.fiscal import fiscal_year_bounds, fiscal_year_expression
 
@@ -28,27 +30,69 @@ _ORGANISER_INDICATORS = {
 }
 
 
+class CountRows(Count):
+    """COUNT(*), optionally with FILTER (WHERE ...): counts rows without reading a column
+    (cheaper than COUNT(id) on PostgreSQL). Needs the FILTER clause (PostgreSQL, SQLite)."""
+
+    def __init__(self, filter=None):
+        Aggregate.__init__(self, Star(), filter=filter)
+
+
 def _aggregations() -> list[tuple[type, dict[Indicator, object]]]:
     """(model, {indicator: aggregate}) for every record table."""
-    courses = {Indicator.COURSES: Count("id"), Indicator.COURSE_PARTICIPANTS: Sum("participants")}
+    courses = {Indicator.COURSES: CountRows(), Indicator.COURSE_PARTICIPANTS: Sum("participants")}
     for organiser, (count_indicator, sum_indicator) in _ORGANISER_INDICATORS.items():
-        courses[count_indicator] = Count("id", filter=Q(organiser=organiser))
+        courses[count_indicator] = CountRows(filter=Q(organiser=organiser))
         courses[sum_indicator] = Sum("participants", filter=Q(organiser=organiser))
     return [
         (ServiceRequest, {
-            Indicator.SERVICE_REQUESTS: Count("id"),
-            Indicator.SERVICE_REQUESTS_HANDLED: Count(
-                "id", filter=Q(status=ServiceRequest.RequestStatus.HANDLED)
+            Indicator.SERVICE_REQUESTS: CountRows(),
+            Indicator.SERVICE_REQUESTS_HANDLED: CountRows(
+                filter=Q(status=ServiceRequest.RequestStatus.HANDLED)
             ),
         }),
         (Activity, {Indicator.ACTIVITY_HOURS: Sum("hours")}),
         (Visit, {Indicator.FACILITY_USERS: Sum("users")}),
         (Course, courses),
         (MemberJoined, {
-            Indicator.NEW_MEMBERS: Count("id"),
-            Indicator.NEW_MEMBERS_FORMER_USERS: Count("id", filter=Q(former_user=True)),
+            Indicator.NEW_MEMBERS: CountRows(),
+            Indicator.NEW_MEMBERS_FORMER_USERS: CountRows(filter=Q(former_user=True)),
         }),
     ]
+
+
+@functools.cache
+def _by_project() -> list[tuple[str, list[str], object]]:
+    """Per record table: (date field, indicator names, values_list query grouped by project
+    yielding (project_id, *aggregates in the order of the names)).
+
+    Only the queries' shape, resolved once per process: never evaluated here and holding
+    no data; `indicator_values` narrows a clone of each to its dates (and projects) on
+    every call, so every call counts afresh. Resolving the dozen aggregates on every call
+    cost the yearly report more Python time than it can spare (see bench/reports.py).
+    """
+    shapes = []
+    for model, aggregates in _aggregations():
+        names = [str(indicator.value) for indicator in aggregates]
+        query = model.objects.order_by().values_list("project_id").annotate(
+            **dict(zip(names, aggregates.values(), strict=True)))
+        shapes.append((model.DATE_FIELD, names, query))
+    return shapes
+
+
+def _by_project_and_year(span: range) -> list[tuple[str, list[str], object]]:
+    """Like `_by_project`, grouped by (project_id, fiscal year) for a span of years."""
+    shapes = []
+    for model, aggregates in _aggregations():
+        names = [str(indicator.value) for indicator in aggregates]
+        query = (
+            model.objects.order_by()
+            .annotate(fy=fiscal_year_expression(model.DATE_FIELD, span))
+            .values_list("project_id", "fy")
+            .annotate(**dict(zip(names, aggregates.values(), strict=True)))
+        )
+        shapes.append((model.DATE_FIELD, names, query))
+    return shapes
 
 
 def indicator_values(
@@ -71,27 +115,23 @@ def indicator_values(
     if projects is not None:
         project_ids = [getattr(p, "pk", p) for p in projects]
     values: dict[tuple[int, int, str], Value] = {}
-    for model, aggregates in _aggregations():
-        date_field = model.DATE_FIELD
-        records = model.objects.filter(**{f"{date_field}__range": (first, last)})
+    hours = Decimal("0.01")
+    # One fiscal year: its date range already is the year, so group by project only.
+    single = len(span) == 1
+    for date_field, names, grouped in _by_project() if single else _by_project_and_year(span):
+        rows = grouped.filter(**{f"{date_field}__range": (first, last)})
         if project_ids is not None:
-            records = records.filter(project_id__in=project_ids)
-        rows = (
-            records.annotate(fy=fiscal_year_expression(date_field, span))
-            .order_by()
-            .values("project_id", "fy")
-            .annotate(**{str(indicator.value): agg for indicator, agg in aggregates.items()})
-        )
-        for row in rows:
-            if row["fy"] not in wanted:
+            rows = rows.filter(project_id__in=project_ids)
+        for project_id, *found in rows:  # (project_id[, fy], *aggregates)
+            year = span[0] if single else found.pop(0)
+            if year not in wanted:
                 continue
-            for indicator in aggregates:
-                value = row[indicator.value]
-                if indicator == Indicator.ACTIVITY_HOURS:
-                    value = Decimal(value or 0).quantize(Decimal("0.01"))
+            for name, value in zip(names, found, strict=True):
+                if name == Indicator.ACTIVITY_HOURS:
+                    value = Decimal(value or 0).quantize(hours)
                 else:
                     value = int(value or 0)
-                values[(row["project_id"], row["fy"], indicator.value)] = value
+                values[(project_id, year, name)] = value
     return values
 
 

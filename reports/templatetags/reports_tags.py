@@ -1,7 +1,9 @@
 """Template helpers of the report pages: fiscal-year labels and locale-formatted figures."""
 
+from html import escape
+
 from django import template
-from django.utils.html import format_html_join
+from django.utils.safestring import SafeString, mark_safe
 
 from reports.charts import number
 from reports.export import fiscal_year_label
@@ -26,17 +28,11 @@ def percent(value) -> str:
     return "–" if value is None else f"{number(value, 1)}%"
 
 
-@register.simple_tag
-def indicator_rows(row) -> str:
-    """The table rows of one project-year: indicator, target, result, result / target.
-
-    Built in one pass (escaped by format_html_join): the yearly report has 14 rows per
-    project, and rendering them node by node was most of the page's time.
-    """
-    return format_html_join(
-        "\n",
-        '<tr data-indicator="{}"><th scope="row">{}</th><td class="text-end">{}</td>'
-        '<td class="text-end">{}</td><td class="text-end">{}</td></tr>',
-        ((result.indicator.value, result.indicator.label, number(result.target),
-          number(result.value), percent(result.percent)) for result in row.results),
-    )
+@register.filter
+def year_options(field) -> SafeString:
+    """The <option>s of a year select, the chosen year selected, built in one pass."""
+    chosen = str(field.value())
+    return mark_safe("".join(  # noqa: S308 (values and labels escaped)
+        f'<option value="{escape(str(value))}"{" selected" if str(value) == chosen else ""}>'
+        f"{escape(str(label))}</option>"
+        for value, label in field.field.choices))

@@ -1,0 +1,78 @@
+"""Figures and labels of the report pages, formatted once per value rather than once per cell.
+
+A yearly report shows a few hundred numbers, many of them repeated (zeros, shared
+targets), and the same 14 indicator labels for every project. `Numbers` formats each
+distinct value once in the active locale and remembers the text; `indicator_labels`
+translates each indicator's label once. Make them per request (per rendering), never
+at import time: they depend on the language of the request.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from html import escape  # what django.utils.html.escape does, without its lazy-string wrapper
+
+from django.utils import formats
+
+from services.models import Indicator
+
+DASH = "–"
+
+
+def _places(value) -> int:
+    """Two decimals for an amount with cents (hours, a target of 12.50), none otherwise."""
+    return 2 if isinstance(value, Decimal) and value != value.to_integral() else 0
+
+
+class Numbers:
+    """Numbers in the active locale's format with thousands separators: 20,308 / 5,508.50.
+
+    Each distinct (value, places) is formatted once, by `django.utils.formats`; integers
+    use the locale's thousands separator read once when the object is made. None is a dash.
+    `html()` gives the same text escaped, for building table rows with str.join.
+    """
+
+    def __init__(self) -> None:
+        self.thousands = formats.get_format("THOUSAND_SEPARATOR")
+        self._text: dict[tuple, str] = {}
+        self._html: dict[tuple, str] = {}
+
+    def __call__(self, value, places: int | None = None) -> str:
+        key = (type(value), value, places)
+        text = self._text.get(key)
+        if text is None:
+            text = self._text[key] = self._format(value, places)
+        return text
+
+    def _format(self, value, places: int | None) -> str:
+        if value is None:
+            return DASH
+        if places is None:
+            places = _places(value)
+        if places == 0 and isinstance(value, int | Decimal):
+            return f"{int(value):,}".replace(",", self.thousands)
+        return formats.number_format(value, decimal_pos=places, use_l10n=True,
+                                     force_grouping=True)
+
+    def percent(self, value) -> str:
+        """75.0% (one decimal); a dash when there is no ratio (no target)."""
+        return DASH if value is None else f"{self(value, 1)}%"
+
+    def percent_html(self, value) -> str:
+        key = ("%", value)
+        text = self._html.get(key)
+        if text is None:
+            text = self._html[key] = escape(self.percent(value))
+        return text
+
+    def html(self, value, places: int | None = None) -> str:
+        key = (type(value), value, places)
+        text = self._html.get(key)
+        if text is None:
+            text = self._html[key] = escape(self(value, places))
+        return text
+
+
+def indicator_labels() -> dict[str, str]:
+    """indicator value -> its label in the active language (translated once each)."""
+    return {indicator.value: str(indicator.label) for indicator in Indicator}
