@@ -6,14 +6,13 @@ group's state, raises `GroupError` otherwise (changing nothing) and logs the act
 
 import logging
 
-from django.contrib.auth.models import Group
 from django.db import transaction
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from .errors import GroupError
 from .models import CitizenGroup, GroupMembership, User
-from .roles import Role
+from .roles import Role, role_groups
 
 log = logging.getLogger("portal.partnership")
 
@@ -30,8 +29,7 @@ def _lock(group: CitizenGroup) -> CitizenGroup:
 
 
 def _give_citizen_role(user: User) -> None:
-    role, _created = Group.objects.get_or_create(name=Role.CITIZEN.value)
-    user.groups.add(role)
+    user.groups.add(*role_groups(Role.CITIZEN))
     if hasattr(user, "_role_names"):
         del user._role_names  # the cached role names are stale now
 

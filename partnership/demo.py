@@ -3,10 +3,9 @@
 from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.utils.translation import gettext_lazy as _
 
-from .roles import Role
+from .roles import Role, role_groups
 
 DEMO_PASSWORD = "yamato-demo-2026"
 
@@ -42,7 +41,7 @@ def load(stdout=None) -> dict[str, object]:
         user.is_staff = user.is_superuser = Role.ADMINISTRATOR in login.roles
         user.set_password(DEMO_PASSWORD)
         user.save()
-        user.groups.set(Group.objects.filter(name__in=[role.value for role in login.roles]))
+        user.groups.set(role_groups(*login.roles))
         users[login.username] = user
     return users
 

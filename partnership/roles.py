@@ -12,3 +12,14 @@ class Role(models.TextChoices):
     CITY_OFFICER = "city_officer", _("City officer")
     PROJECT_STAFF = "project_staff", _("Project staff")
     ADMINISTRATOR = "administrator", _("Administrator")
+
+
+def role_groups(*roles: Role):
+    """The Django groups of these roles, created when missing.
+
+    The data migration creates them; a database emptied since (a test's flush,
+    a hand-made database) must not silently lose every role.
+    """
+    from django.contrib.auth.models import Group
+
+    return [Group.objects.get_or_create(name=Role(role).value)[0] for role in roles]

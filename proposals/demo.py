@@ -21,13 +21,12 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.db.models import Count
 from django.utils import timezone
 
 from partnership.fiscal import fiscal_year_bounds, fiscal_year_of
 from partnership.models import CitizenGroup, Department, GroupMembership, PartnershipMember
-from partnership.roles import Role
+from partnership.roles import Role, role_groups
 from partnership.selectors import sitting_members
 
 from . import actions, clock, notifications
@@ -316,7 +315,7 @@ class _Loader:
     def __init__(self, stdout):
         self.stdout = stdout
         self.User = get_user_model()
-        self.role_groups = {g.name: g for g in Group.objects.all()}
+        self.role_groups = {g.name: g for g in role_groups(*Role)}
         self.created = 0
 
     # People -------------------------------------------------------------------------

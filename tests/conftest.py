@@ -5,6 +5,10 @@ from partnership.roles import Role
 
 from . import factories
 
+# The Playwright fixtures, shared by every browser test wherever it lives: one
+# session-wide browser (a second sync Playwright in the same run would fail).
+pytest_plugins = ["tests.browser_fixtures"]
+
 register(factories.UserFactory)
 
 

@@ -2,7 +2,6 @@ import datetime
 from decimal import Decimal
 
 import factory
-from django.contrib.auth.models import Group
 from django.utils import timezone
 
 from partnership.models import (
@@ -12,6 +11,7 @@ from partnership.models import (
     PartnershipMember,
     User,
 )
+from partnership.roles import role_groups
 from proposals.models import Call, Criterion, Proposal
 
 
@@ -29,7 +29,7 @@ class UserFactory(factory.django.DjangoModelFactory):
     @factory.post_generation
     def roles(self, create, extracted, **kwargs):
         if create and extracted:
-            self.groups.add(*Group.objects.filter(name__in=[str(r) for r in extracted]))
+            self.groups.add(*role_groups(*extracted))
 
 
 class DepartmentFactory(factory.django.DjangoModelFactory):

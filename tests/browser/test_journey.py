@@ -149,6 +149,7 @@ def test_a_proposal_from_submission_to_the_public_decision(new_page, check_a11y,
     page.goto("/decisions/")
     card = page.locator("main section.card", has_text="子育て支援事業")
     comments = ("地域に必要な事業です。", "役割分担が明確です。", "費用対効果に疑問があります。")
+    card.locator("details summary").click()  # the comments are folded away until asked for
     assert all(comment in card.inner_text() for comment in comments)
     check_a11y(page)
     card.get_by_role("link", name=re.compile("決定する")).click()

@@ -6,10 +6,16 @@ import pytest
 
 from partnership.roles import Role
 from services.models import Course, Indicator
-
-from .data import chosen_project, funnel_history, records, target
+from tests.reports.data import Panel, chosen_project, funnel_history, records, target
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture(autouse=True)
+def _fresh_panel():
+    Panel._current = None
+    yield
+    Panel._current = None
 
 
 @pytest.fixture
