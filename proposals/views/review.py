@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import TemplateView
 
-from .. import actions, board
+from .. import actions, board, board_rows
 from ..errors import ProposalError
 from ..models import Call, Criterion, Proposal, ReviewResult, Status
 from ..review_forms import BallotForm, CloseReviewForm, ConflictForm
@@ -216,10 +216,11 @@ class ReviewBoardView(RolePageMixin, TemplateView):
             status = ""
         criteria = list(Criterion.objects.filter(call=call))
         page = self.paginate(board.board_proposals(call, status))
+        rows = board.board_display(board.board_rows(list(page.object_list), criteria),
+                                   self.request.user)
         return super().get_context_data(
             call=call, criteria=criteria, page_obj=page, status=status,
-            rows=board.board_display(board.board_rows(list(page.object_list), criteria),
-                                     self.request.user),
+            rows=rows, row_html=board_rows.render_rows(rows, self.request),
             filters=[("", _("All")), ("submitted", _("Waiting for review")),
                      ("under_review", _("Under review")), ("closed", _("Review closed"))],
             high_spread_percent=int(board.HIGH_SPREAD_SHARE * 100),
