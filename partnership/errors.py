@@ -1,7 +1,8 @@
-class GroupError(Exception):
-    """A change to a citizen group that its state or the actor does not allow.
+class DomainError(Exception):
+    """An action that the object's state or the actor does not allow.
 
-    The message is translatable and shown to the person who tried.
+    The message is translatable and shown to the person who tried. Each app's
+    actions raise their own subclass.
     """
 
     def __init__(self, message):
@@ -10,3 +11,7 @@ class GroupError(Exception):
 
     def __str__(self) -> str:
         return str(self.message)
+
+
+class GroupError(DomainError):
+    """A change to a citizen group that its state or the actor does not allow."""

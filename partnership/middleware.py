@@ -3,6 +3,8 @@
 import time
 
 from csp.middleware import CSPMiddleware, PolicyParts
+from django.conf import settings
+from django.contrib.auth import logout
 
 ADMIN_PREFIX = "/admin/"
 
@@ -33,9 +35,6 @@ class SessionIdleTimeoutMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        from django.conf import settings
-        from django.contrib.auth import logout
-
         if request.user.is_authenticated:
             now = int(time.time())
             last_seen = request.session.get(self.KEY, now)

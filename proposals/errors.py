@@ -1,12 +1,5 @@
-class ProposalError(Exception):
-    """A transition that the proposal's state, the call or the actor does not allow.
+from partnership.errors import DomainError
 
-    The message is translatable and shown to the person who tried.
-    """
 
-    def __init__(self, message):
-        super().__init__(message)
-        self.message = message
-
-    def __str__(self) -> str:
-        return str(self.message)
+class ProposalError(DomainError):
+    """A transition that the proposal's state, the call or the actor does not allow."""
