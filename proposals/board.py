@@ -59,6 +59,15 @@ class Spread:
         )
 
 
+@dataclass(frozen=True)
+class Comment:
+    """A member's comment on a proposal, as the mayor's office reads it."""
+
+    author: str
+    vote_label: str
+    text: str
+
+
 @dataclass
 class Row:
     proposal: Proposal
@@ -66,7 +75,7 @@ class Row:
     spreads: list[Spread] = field(default_factory=list)
     my_ballot: bool = False
     recused: bool = False
-    comments: list[Ballot] = field(default_factory=list)
+    comments: list[Comment] = field(default_factory=list)
     # Filled by `board_display` for the chair's board.
     can_open: bool = False
     can_close: bool = False
@@ -275,22 +284,22 @@ def decision_queue() -> QuerySet[Proposal]:
 def decision_rows(proposals: list[Proposal]) -> list[Row]:
     """Rows with the frozen tally and the members' comments (one query for all comments).
 
-    Each comment's ballot carries `vote_label`, its vote in words, translated once per vote
-    rather than once per comment (`get_vote_display` translates every choice each time).
+    The comments are read as plain values, not ballots with their member and user: a
+    decision queue page holds a hundred or more of them. Each vote is put in words once.
     """
     comments = defaultdict(list)
     labels = {value: str(label) for value, label in Vote.choices}
-    for ballot in (
+    for proposal_id, vote, comment, *name in (
         Ballot.objects.filter(proposal_id__in=[p.pk for p in proposals])
         .exclude(comment="")
-        .select_related("member__user")
-        .only("proposal_id", "vote", "comment", "member__user__username",
-              "member__user__display_name", "member__user__first_name",
-              "member__user__last_name")
         .order_by("proposal_id", "id")
+        .values_list("proposal_id", "vote", "comment", "member__user__display_name",
+                     "member__user__first_name", "member__user__last_name",
+                     "member__user__username")
     ):
-        ballot.vote_label = labels.get(ballot.vote, ballot.vote)
-        comments[ballot.proposal_id].append(ballot)
+        comments[proposal_id].append(
+            Comment(author=User.name_from(*name), vote_label=labels.get(vote, vote), text=comment)
+        )
     rows = []
     for proposal in proposals:
         result = getattr(proposal, "review_result", None)
