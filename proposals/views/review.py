@@ -94,14 +94,21 @@ class BallotView(ProposalActionMixin, TemplateView):
 
     def check_permission(self):
         user, proposal = self.request.user, self.proposal
-        if (user.has_perm("proposals.view_review_queue")
-                and proposal.status == Status.UNDER_REVIEW):
-            reason = board.recusal_reason(proposal, user)
-            if reason:
-                return TemplateResponse(
-                    self.request, "proposals/review/recused.html",
-                    {"proposal": proposal, "reason": reason}, status=403,
-                )
+        if user.has_perm("proposals.view_review_queue"):
+            if proposal.status == Status.UNDER_REVIEW:
+                reason = board.recusal_reason(proposal, user)
+                if reason:
+                    return TemplateResponse(
+                        self.request, "proposals/review/recused.html",
+                        {"proposal": proposal, "reason": reason}, status=403,
+                    )
+            elif user.has_perm("proposals.view_ballots", proposal):
+                # A member following an old link after the review closed: what is left
+                # to do is read everyone's ballots. Nothing was sent, so nothing is lost.
+                messages.info(self.request, _(
+                    "The review of “%(title)s” is closed: ballots can no longer be cast or "
+                    "changed. Here is every member's ballot.") % {"title": proposal.title})
+                return redirect("proposals:ballots", pk=proposal.pk)
         return super().check_permission()
 
     def get_form(self):

@@ -257,8 +257,24 @@ def test_a_group_member_cannot_declare_a_conflict_on_their_own_proposal(client):
     assert client.get(url).status_code == 403
 
 
-def test_ballot_is_refused_once_the_review_is_closed(client):
-    seated(client)
+@pytest.mark.parametrize("method", ["get", "post"])
+def test_ballot_page_of_a_closed_review_leads_to_the_ballots(client, method):
+    me = seated(client)
+    proposal = proposal_in(Status.RECOMMENDED)
+    ballots = Ballot.objects.filter(proposal=proposal)
+    before = sorted(ballots.values_list("id", "vote", "comment"))
+    url = reverse("proposals:ballot", kwargs={"pk": proposal.pk})
+    data = {"vote": Vote.NOT_RECOMMEND, "comment": "遅れた投票"} if method == "post" else {}
+    response = getattr(client, method)(url, data, follow=True)
+    assert response.redirect_chain == [
+        (reverse("proposals:ballots", kwargs={"pk": proposal.pk}), 302)]
+    assert "is closed: ballots can no longer be cast or changed" in text(response)
+    assert sorted(ballots.values_list("id", "vote", "comment")) == before
+    assert not ballots.filter(member__user=me).exists()
+
+
+def test_ballot_page_of_a_closed_review_is_refused_to_the_mayors_office(client):
+    client.force_login(UserFactory(roles=[Role.MAYORS_OFFICE]))
     proposal = proposal_in(Status.RECOMMENDED)
     assert client.get(reverse("proposals:ballot", kwargs={"pk": proposal.pk})).status_code == 403
 
