@@ -280,9 +280,27 @@ def decide(*, actor: User, proposal: Proposal, outcome: str, reason: str = "") -
     return decision
 
 
-@transaction.atomic
 def add_attachment(*, actor: User, proposal: Proposal, upload) -> Attachment:
-    """A group member attaches a PDF, PNG or JPEG (checked by content, <= 10 MB) to a draft."""
+    """A group member attaches a PDF, PNG or JPEG (checked by content, <= 10 MB) to a draft.
+
+    The file is written before its row; if the row or the commit then fails, the file is
+    deleted again, so a failed upload leaves nothing on disk. (Called inside a caller's
+    transaction that rolls back later, the file would stay: no caller does that.)
+    """
+    written: list[tuple] = []
+    try:
+        with transaction.atomic():
+            attachment = _add_attachment(actor=actor, proposal=proposal, upload=upload,
+                                         written=written)
+    except BaseException:
+        for storage, name in written:
+            storage.delete(name)
+        raise
+    log.info("proposal %s: attachment %s added by %s", proposal.pk, attachment.pk, actor.pk)
+    return attachment
+
+
+def _add_attachment(*, actor: User, proposal: Proposal, upload, written: list) -> Attachment:
     proposal = _lock(proposal)
     _require(_is_group_member(actor, proposal.group_id),
              _("Only members of the group can change its proposals."))
@@ -296,8 +314,8 @@ def add_attachment(*, actor: User, proposal: Proposal, upload) -> Attachment:
         content_type=file_type.content_type, size=upload.size, uploaded_by=actor,
     )
     attachment.file.save(storage_name(file_type), upload, save=False)
+    written.append((attachment.file.storage, attachment.file.name))
     attachment.save()
-    log.info("proposal %s: attachment %s added by %s", proposal.pk, attachment.pk, actor.pk)
     return attachment
 
 

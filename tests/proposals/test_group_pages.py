@@ -6,6 +6,7 @@ import re
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import DatabaseError
 from django.urls import reverse
 from django.utils import timezone
 
@@ -373,3 +374,17 @@ def test_no_attachment_changes_after_submission(client, member, draft):
     assert Attachment.objects.count() == 1
     with pytest.raises(ProposalError):
         actions.add_attachment(actor=member, proposal=draft, upload=pdf())
+
+
+def test_a_failed_upload_leaves_no_file_behind(member, draft, tmp_path, monkeypatch):
+    def fail(self, *args, **kwargs):
+        raise DatabaseError("the database went away")
+
+    actions.add_attachment(actor=member, proposal=draft, upload=pdf())
+    kept = sorted(path for path in tmp_path.rglob("*") if path.is_file())
+    assert len(kept) == 1  # the first upload's file, written where the failing one would be
+    monkeypatch.setattr(Attachment, "save", fail)
+    with pytest.raises(DatabaseError):
+        actions.add_attachment(actor=member, proposal=draft, upload=pdf())
+    assert sorted(path for path in tmp_path.rglob("*") if path.is_file()) == kept
+    assert Attachment.objects.count() == 1
