@@ -5,6 +5,10 @@ one after the other; the database constraints (one ballot per member and proposa
 decision per proposal) are the last line of defence when code bypasses the actions.
 SQLite serialises writers for the whole database, so these tests only mean something on
 PostgreSQL.
+
+That they catch a missing lock or constraint is checked by running them with the lock
+patched out or the constraints dropped: the pytest plugins `nolock` and `noconstraint` in
+scripts/experiments (each file says how to run it and which tests must then fail).
 """
 
 import threading
