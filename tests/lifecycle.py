@@ -32,8 +32,14 @@ def full_scores(proposal: Proposal, value: int = 4) -> dict[int, int]:
 
 
 def proposal_in(status: Status, *, proposal: Proposal | None = None, ballots: int = 3,
+                the_chair=None, voters=None, officer=None, mayor=None,
                 **factory_kwargs) -> Proposal:
-    """A proposal brought to `status` by the actions a real user would take."""
+    """A proposal brought to `status` by the actions a real user would take.
+
+    The chair, voters, officer and mayor's office user are made afresh unless given
+    (new sitting members raise the quorum of every later proposal: pass a fixed panel
+    when making many).
+    """
     proposal = proposal or ProposalFactory(**factory_kwargs)
     author = group_member(proposal)
     if status == Status.DRAFT:
@@ -44,14 +50,14 @@ def proposal_in(status: Status, *, proposal: Proposal | None = None, ballots: in
     if status == Status.SUBMITTED:
         return proposal
     if status == Status.INELIGIBLE:
-        officer = UserFactory(roles=[Role.CITY_OFFICER])
+        officer = officer or UserFactory(roles=[Role.CITY_OFFICER])
         return actions.mark_ineligible(actor=officer, proposal=proposal, reason="対象外")
-    the_chair = chair()
+    the_chair = the_chair or chair()
     actions.open_review(actor=the_chair, proposal=proposal)
     if status == Status.UNDER_REVIEW:
         return proposal
     recommend = status in (Status.RECOMMENDED, Status.CHOSEN, Status.DECLINED)
-    for user in members(ballots):
+    for user in voters if voters is not None else members(ballots):
         actions.cast_ballot(
             actor=user, proposal=proposal,
             vote=Vote.RECOMMEND if recommend else Vote.NOT_RECOMMEND,
@@ -61,7 +67,7 @@ def proposal_in(status: Status, *, proposal: Proposal | None = None, ballots: in
     proposal.refresh_from_db()
     if status in (Status.RECOMMENDED, Status.NOT_RECOMMENDED):
         return proposal
-    mayor = UserFactory(roles=[Role.MAYORS_OFFICE])
+    mayor = mayor or UserFactory(roles=[Role.MAYORS_OFFICE])
     outcome = "chosen" if status == Status.CHOSEN else "declined"
     actions.decide(actor=mayor, proposal=proposal, outcome=outcome, reason="理由")
     proposal.refresh_from_db()

@@ -7,7 +7,7 @@ from partnership.fiscal import fiscal_year_bounds
 from partnership.models import GroupMembership
 from partnership.roles import Role
 from proposals import actions
-from proposals.models import Status, Vote
+from proposals.models import Status
 from services.models import (
     Activity,
     Course,
@@ -17,8 +17,9 @@ from services.models import (
     Target,
     Visit,
 )
-from tests.factories import CallFactory, ProposalFactory, UserFactory
-from tests.lifecycle import chair, full_scores, group_member, members
+from tests import lifecycle
+from tests.factories import CallFactory, UserFactory
+from tests.lifecycle import chair, group_member, members
 
 
 class Panel:
@@ -44,35 +45,9 @@ class Panel:
 def proposal_in(status: Status, **factory_kwargs):
     """A proposal driven to `status` through the real actions by one reused panel."""
     panel = Panel.get()
-    proposal = ProposalFactory(**factory_kwargs)
-    author = group_member(proposal)
-    if status == Status.DRAFT:
-        return proposal
-    if status == Status.WITHDRAWN:
-        return actions.withdraw(actor=author, proposal=proposal, reason="取り下げ")
-    actions.submit(actor=author, proposal=proposal)
-    if status == Status.SUBMITTED:
-        return proposal
-    if status == Status.INELIGIBLE:
-        return actions.mark_ineligible(actor=panel.officer, proposal=proposal, reason="対象外")
-    actions.open_review(actor=panel.chair, proposal=proposal)
-    if status == Status.UNDER_REVIEW:
-        return proposal
-    recommend = status in (Status.RECOMMENDED, Status.CHOSEN, Status.DECLINED)
-    for user in [panel.chair, *panel.members]:
-        actions.cast_ballot(
-            actor=user, proposal=proposal,
-            vote=Vote.RECOMMEND if recommend else Vote.NOT_RECOMMEND,
-            scores=full_scores(proposal, 4 if recommend else 1), comment="コメント",
-        )
-    actions.close_review(actor=panel.chair, proposal=proposal)
-    proposal.refresh_from_db()
-    if status in (Status.RECOMMENDED, Status.NOT_RECOMMENDED):
-        return proposal
-    outcome = "chosen" if status == Status.CHOSEN else "declined"
-    actions.decide(actor=panel.mayor, proposal=proposal, outcome=outcome, reason="理由")
-    proposal.refresh_from_db()
-    return proposal
+    return lifecycle.proposal_in(
+        status, the_chair=panel.chair, voters=[panel.chair, *panel.members],
+        officer=panel.officer, mayor=panel.mayor, **factory_kwargs)
 
 
 def chosen_project(code: str, first_year: int, last_year: int, **factory_kwargs) -> Project:
