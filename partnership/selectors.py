@@ -20,6 +20,16 @@ def sitting_term(*, user: User, on: datetime.date | None = None) -> PartnershipM
     return sitting_members(on=on).filter(user=user).select_related("user").first()
 
 
+def member_group_ids(user: User) -> set[int]:
+    """Ids of the citizen groups the user belongs to, cached on the user object: several
+    permission checks of one page ask (for a fresh answer inside an action, query)."""
+    if not hasattr(user, "_citizen_group_ids"):
+        user._citizen_group_ids = set(
+            user.group_memberships.values_list("group_id", flat=True)
+        ) if user.is_authenticated else set()
+    return user._citizen_group_ids
+
+
 def groups_of(*, user: User) -> QuerySet[CitizenGroup]:
     if not user.is_authenticated:
         return CitizenGroup.objects.none()

@@ -7,7 +7,6 @@ an immutable `Event`, and sends its e-mails only after the commit.
 
 import logging
 from collections.abc import Mapping
-from decimal import Decimal
 
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
@@ -229,20 +228,20 @@ def close_review(*, actor: User, proposal: Proposal, casting_vote: str = "",
              _("Only the partnership chair closes reviews."))
     _require_status(proposal, [Status.UNDER_REVIEW])
     tally = tally_for(proposal)
+    outcome = tally.outcome(proposal.call.threshold)
     _require(
-        tally.has_quorum,
+        outcome != "no_quorum",
         _("%(ballots)s of the %(needed)s ballots needed for a quorum have been cast.")
         % {"ballots": tally.ballots, "needed": tally.quorum_needed},
     )
-    if tally.is_tie:
+    if outcome == "tie":
         _require(casting_vote in (Vote.RECOMMEND, Vote.NOT_RECOMMEND),
                  _("The vote is tied: record your casting decision."))
         _require(bool(casting_reason.strip()), _("Give the reason for the casting decision."))
         recommended = casting_vote == Vote.RECOMMEND
     else:
         casting_vote, casting_reason = "", ""
-        threshold_met = (tally.weighted_score or Decimal(0)) >= proposal.call.threshold
-        recommended = tally.recommend > tally.not_recommend and threshold_met
+        recommended = outcome == "recommended"
     result = ReviewResult.objects.create(
         proposal=proposal, recommend=tally.recommend, not_recommend=tally.not_recommend,
         abstain=tally.abstain, eligible_members=tally.eligible_members,

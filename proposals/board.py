@@ -18,10 +18,18 @@ from django.utils.safestring import SafeString
 
 from partnership.models import User
 from partnership.rules import is_chair
-from partnership.selectors import sitting_term
+from partnership.selectors import member_group_ids, sitting_term
 
-from .models import Ballot, Call, ConflictDeclaration, Criterion, Proposal, Status, Vote
-from .rules import _member_group_ids
+from .models import (
+    REVIEW_CLOSED_STATUSES,
+    Ballot,
+    Call,
+    ConflictDeclaration,
+    Criterion,
+    Proposal,
+    Status,
+    Vote,
+)
 from .tally import CriterionSpread, Tally, tallies
 
 # A criterion's scores disagree strongly when their standard deviation reaches this share
@@ -33,11 +41,10 @@ BOARD_STATUSES = (
     Status.SUBMITTED, Status.UNDER_REVIEW, Status.RECOMMENDED, Status.NOT_RECOMMENDED,
     Status.CHOSEN, Status.DECLINED,
 )
-CLOSED_STATUSES = (Status.RECOMMENDED, Status.NOT_RECOMMENDED, Status.CHOSEN, Status.DECLINED)
 BOARD_FILTERS = {
     "submitted": (Status.SUBMITTED,),
     "under_review": (Status.UNDER_REVIEW,),
-    "closed": CLOSED_STATUSES,
+    "closed": REVIEW_CLOSED_STATUSES,
 }
 
 
@@ -92,21 +99,9 @@ class Row:
         return self.tally.weighted_score >= self.proposal.call.threshold
 
     @property
-    def any_high_spread(self) -> bool:
-        return any(spread.high for spread in self.spreads)
-
-    @property
     def closing_outcome(self) -> str:
-        """What closing the review now would give, by the rule of DESIGN section 3 (shown to
-        the chair before closing; `actions.close_review` decides)."""
-        tally = self.tally
-        if not tally.has_quorum:
-            return "no_quorum"
-        if tally.is_tie:
-            return "tie"
-        if tally.recommend > tally.not_recommend and self.threshold_met:
-            return "recommended"
-        return "not_recommended"
+        """What closing the review now would give (shown to the chair before closing)."""
+        return self.tally.outcome(self.proposal.call.threshold)
 
     @property
     def result(self):
@@ -137,7 +132,7 @@ def queue_rows(proposals: list[Proposal], user: User) -> list[Row]:
                    .values_list("proposal_id", flat=True))
         conflicted = set(ConflictDeclaration.objects.filter(member=term, proposal_id__in=ids)
                          .values_list("proposal_id", flat=True))
-    groups = _member_group_ids(user)
+    groups = member_group_ids(user)
     return [
         Row(proposal=p, tally=counts[p.pk], my_ballot=p.pk in mine,
             recused=p.group_id in groups or p.pk in conflicted)
@@ -151,15 +146,6 @@ def ballot_of(proposal: Proposal, user: User) -> Ballot | None:
         return None
     return (Ballot.objects.filter(proposal=proposal, member=term)
             .prefetch_related("scores").first())
-
-
-def recusal_reason(proposal: Proposal, user: User) -> str:
-    """'group' when the user is in the proposing group, 'conflict' after a declaration."""
-    if proposal.group_id in _member_group_ids(user):
-        return "group"
-    if proposal.conflicts.filter(member__user=user).exists():
-        return "conflict"
-    return ""
 
 
 def ballots_of(proposal: Proposal) -> list[Ballot]:
@@ -179,7 +165,7 @@ def calls_with_reviews() -> QuerySet[Call]:
     return Call.objects.annotate(
         n_submitted=Count("proposals", filter=_status_q(Status.SUBMITTED)),
         n_under_review=Count("proposals", filter=_status_q(Status.UNDER_REVIEW)),
-        n_closed=Count("proposals", filter=_status_q(*CLOSED_STATUSES)),
+        n_closed=Count("proposals", filter=_status_q(*REVIEW_CLOSED_STATUSES)),
     ).order_by("-fiscal_year", "-opens_at")
 
 

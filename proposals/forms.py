@@ -4,11 +4,12 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from partnership.models import Department
+from partnership.selectors import groups_of
 
 from .actions import EDITABLE_FIELDS
 from .attachments import ACCEPT
 from .models import Call, Proposal
-from .selectors import groups_for_proposals, open_calls
+from .selectors import open_calls
 
 YEN_HELP = _("In yen, whole numbers without commas (for example 1200000).")
 
@@ -91,7 +92,7 @@ class ProposalCreateForm(ProposalForm):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["group"].queryset = groups_for_proposals(user)
+        self.fields["group"].queryset = groups_of(user=user).order_by("name")
         self.fields["call"].queryset = open_calls()
         for name in ("group", "call"):  # a single choice is chosen already
             choices = list(self.fields[name].queryset[:2])

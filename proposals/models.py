@@ -98,6 +98,8 @@ class Status(models.TextChoices):
 
 # Statuses that count as "recommended" in reports, whatever the mayor then decided.
 RECOMMENDED_STATUSES = (Status.RECOMMENDED, Status.CHOSEN, Status.DECLINED)
+# Statuses after the partnership's review closed.
+REVIEW_CLOSED_STATUSES = (*RECOMMENDED_STATUSES, Status.NOT_RECOMMENDED)
 # Statuses the public may see (a draft is the group's own business).
 PUBLIC_STATUSES = tuple(s for s in Status if s != Status.DRAFT)
 
@@ -156,12 +158,8 @@ class Proposal(models.Model):
         return self.title
 
     @property
-    def is_public(self) -> bool:
-        return self.status != Status.DRAFT
-
-    @property
     def review_closed(self) -> bool:
-        return self.status in (*RECOMMENDED_STATUSES, Status.NOT_RECOMMENDED)
+        return self.status in REVIEW_CLOSED_STATUSES
 
 
 def attachment_path(instance, filename: str) -> str:

@@ -9,30 +9,21 @@ from partnership.rules import (
     is_mayors_office,
     is_partnership_member,
 )
-from partnership.selectors import sitting_term
+from partnership.selectors import member_group_ids, sitting_term
 
 from .models import Proposal, Status
 
 WITHDRAWABLE = (Status.DRAFT, Status.SUBMITTED, Status.UNDER_REVIEW)
 
 
-def _member_group_ids(user) -> set[int]:
-    # Cached on the user object: several predicates ask on one page.
-    if not hasattr(user, "_citizen_group_ids"):
-        user._citizen_group_ids = set(
-            user.group_memberships.values_list("group_id", flat=True)
-        ) if user.is_authenticated else set()
-    return user._citizen_group_ids
-
-
 @rules.predicate
 def is_group_member(user, proposal: Proposal | None) -> bool:
-    return proposal is not None and proposal.group_id in _member_group_ids(user)
+    return proposal is not None and proposal.group_id in member_group_ids(user)
 
 
 @rules.predicate
 def has_any_group(user) -> bool:
-    return bool(_member_group_ids(user))
+    return bool(member_group_ids(user))
 
 
 @rules.predicate
@@ -78,11 +69,16 @@ def is_sitting_member(user) -> bool:
 @rules.predicate
 def is_recused(user, proposal: Proposal | None) -> bool:
     """A member of the proposing group, or one who declared a conflict, does not ballot."""
-    if proposal is None:
-        return False
-    if is_group_member(user, proposal):
-        return True
-    return proposal.conflicts.filter(member__user=user).exists()
+    return proposal is not None and bool(recusal_reason(proposal, user))
+
+
+def recusal_reason(proposal: Proposal, user) -> str:
+    """'group' when the user is in the proposing group, 'conflict' after a declaration."""
+    if proposal.group_id in member_group_ids(user):
+        return "group"
+    if proposal.conflicts.filter(member__user=user).exists():
+        return "conflict"
+    return ""
 
 
 # Seeing a proposal: the public sees all but drafts; the group sees its own drafts.

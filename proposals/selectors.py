@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from django.db.models import Case, CharField, Count, Q, QuerySet, Value, When
 
-from partnership.models import CitizenGroup, User
+from partnership.models import User
 
 from . import clock
 from .models import (
@@ -114,10 +114,3 @@ def proposals_of_user(user: User) -> QuerySet[Proposal]:
         .select_related("call", "group")
         .order_by("-created_at", "-id")
     )
-
-
-def groups_for_proposals(user: User) -> QuerySet[CitizenGroup]:
-    """The groups a user may write proposals for."""
-    if not user.is_authenticated:
-        return CitizenGroup.objects.none()
-    return CitizenGroup.objects.filter(memberships__user=user).order_by("name")

@@ -16,7 +16,7 @@ from django.db.models import Min as DbMin
 
 from partnership.selectors import sitting_members
 
-from .models import Ballot, Call, Criterion, Proposal, Score, Vote
+from .models import Ballot, Call, Proposal, Score, Vote
 
 
 @dataclass
@@ -51,6 +51,20 @@ class Tally:
     @property
     def is_tie(self) -> bool:
         return self.recommend == self.not_recommend
+
+    def outcome(self, threshold: Decimal) -> str:
+        """What closing the review gives, by the rule of DESIGN section 3: "no_quorum",
+        "tie" (settled by the chair's casting decision), "recommended" (recommend votes
+        are a majority of the non-abstaining ballots and the weighted score reaches the
+        threshold) or "not_recommended"."""
+        if not self.has_quorum:
+            return "no_quorum"
+        if self.is_tie:
+            return "tie"
+        threshold_met = (self.weighted_score or Decimal(0)) >= threshold
+        if self.recommend > self.not_recommend and threshold_met:
+            return "recommended"
+        return "not_recommended"
 
     @property
     def weighted_percent(self) -> Decimal | None:
@@ -177,10 +191,3 @@ def _quorums(proposals: list[Proposal]) -> dict[int, Decimal]:
 
 def tally_for(proposal: Proposal) -> Tally:
     return tallies([proposal])[proposal.pk]
-
-
-def criteria_of(call_ids) -> dict[int, list[Criterion]]:
-    by_call = defaultdict(list)
-    for criterion in Criterion.objects.filter(call_id__in=call_ids):
-        by_call[criterion.call_id].append(criterion)
-    return by_call

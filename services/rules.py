@@ -7,15 +7,7 @@ Visitors who may not see a project's internal pages get a 404 from the views
 import rules
 
 from partnership.rules import is_city_officer, is_mayors_office, is_partnership_member
-
-
-def member_group_ids(user) -> set[int]:
-    """Citizen groups the user belongs to (cached on the user object)."""
-    if not hasattr(user, "_services_group_ids"):
-        user._services_group_ids = set(
-            user.group_memberships.values_list("group_id", flat=True)
-        ) if user.is_authenticated else set()
-    return user._services_group_ids
+from partnership.selectors import member_group_ids
 
 
 def department_ids(user) -> set[int]:

@@ -19,6 +19,7 @@ from .. import actions, board, board_rows
 from ..errors import ProposalError
 from ..models import Call, Criterion, Proposal, ReviewResult, Status
 from ..review_forms import BallotForm, CloseReviewForm, ConflictForm
+from ..rules import recusal_reason
 
 PAGE_SIZE = 50
 # The chair's board shows five criteria and a tally per proposal: fewer per page.
@@ -96,7 +97,7 @@ class BallotView(ProposalActionMixin, TemplateView):
         user, proposal = self.request.user, self.proposal
         if user.has_perm("proposals.view_review_queue"):
             if proposal.status == Status.UNDER_REVIEW:
-                reason = board.recusal_reason(proposal, user)
+                reason = recusal_reason(proposal, user)
                 if reason:
                     return TemplateResponse(
                         self.request, "proposals/review/recused.html",
