@@ -13,7 +13,7 @@ class StaffModelBackend(ModelBackend):
             return set()
         return super().get_all_permissions(user_obj, obj)
 
-    def has_perm(self, user_obj, perm, obj=None):
-        if not user_obj.is_staff:
-            return False
-        return super().has_perm(user_obj, perm, obj)
+    async def aget_all_permissions(self, user_obj, obj=None):
+        if not user_obj.is_active or not user_obj.is_staff:
+            return set()
+        return await super().aget_all_permissions(user_obj, obj)

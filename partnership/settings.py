@@ -184,8 +184,8 @@ AXES_RESET_ON_SUCCESS = True
 AXES_ENABLE_ACCESS_FAILURE_LOG = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 
-# Sessions end after inactivity (SessionIdleTimeoutMiddleware) and at the latest after
-# a working day, whatever the activity.
+# Sessions end after inactivity and at the latest a working day after sign-in, whatever
+# the activity (both checked by SessionIdleTimeoutMiddleware).
 SESSION_IDLE_SECONDS = env_int("DJANGO_SESSION_IDLE_SECONDS", 2 * 60 * 60)
 SESSION_COOKIE_AGE = 12 * 60 * 60
 SESSION_COOKIE_HTTPONLY = True

@@ -177,6 +177,18 @@ def test_session_expires_after_inactivity(client, make_user, settings):
 
 
 @pytest.mark.django_db
+def test_session_ends_a_working_day_after_sign_in_however_active(client, make_user, settings):
+    client.force_login(make_user())
+    assert client.get(reverse("password_change")).status_code == 200
+    session = client.session
+    session["_signed_in_at"] -= settings.SESSION_COOKIE_AGE + 1  # signed in 12 h ago...
+    session.save()  # ...and active a moment ago (_last_seen is fresh)
+    response = client.get(reverse("password_change"))
+    assert response.status_code == 302
+    assert response.url.startswith(reverse("login"))
+
+
+@pytest.mark.django_db
 def test_active_session_is_not_written_on_every_request(client, make_user,
                                                         django_assert_max_num_queries):
     client.force_login(make_user())
