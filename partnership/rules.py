@@ -43,6 +43,5 @@ def is_representative_of_group(user, group) -> bool:
     )
 
 
-rules.add_perm("partnership.create_group", rules.is_authenticated)
 rules.add_perm("partnership.view_group", is_member_of_group)
 rules.add_perm("partnership.manage_group", is_representative_of_group)

@@ -84,9 +84,35 @@ class BallotAdmin(ReadOnlyAdmin):
     inlines = [ScoreInline]
 
 
+# Each list names the related rows its lines show, so a page of 100 costs one query.
+@admin.register(ConflictDeclaration)
+class ConflictDeclarationAdmin(ReadOnlyAdmin):
+    list_display = ("proposal", "member", "declared_at")
+    list_select_related = ("proposal", "member__user")
+
+
+@admin.register(ReviewResult)
+class ReviewResultAdmin(ReadOnlyAdmin):
+    list_display = ("proposal", "recommend", "not_recommend", "abstain", "recommended")
+    list_select_related = ("proposal",)
+
+
+@admin.register(Decision)
+class DecisionAdmin(ReadOnlyAdmin):
+    list_display = ("proposal", "outcome", "decided_at")
+    list_select_related = ("proposal",)
+
+
+@admin.register(Score)
+class ScoreAdmin(ReadOnlyAdmin):
+    list_display = ("ballot", "criterion", "value")
+    list_select_related = ("ballot__proposal", "ballot__member__user", "criterion")
+
+
+@admin.register(Criterion)
+class CriterionAdmin(admin.ModelAdmin):
+    list_display = ("name", "call", "max_score", "weight")
+    list_select_related = ("call",)
+
+
 admin.site.register(Attachment, ReadOnlyAdmin)
-admin.site.register(ConflictDeclaration, ReadOnlyAdmin)
-admin.site.register(ReviewResult, ReadOnlyAdmin)
-admin.site.register(Decision, ReadOnlyAdmin)
-admin.site.register(Criterion)
-admin.site.register(Score, ReadOnlyAdmin)
