@@ -4,6 +4,8 @@ Views are thin: a `rules` permission check, a call to `proposals.actions`, a mes
 Objects a visitor may not know exist (drafts) give 404; public ones they may not act on, 403.
 """
 
+from urllib.parse import urlencode
+
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
@@ -228,6 +230,7 @@ class ReviewBoardView(RolePageMixin, TemplateView):
                                    self.request.user)
         return super().get_context_data(
             call=call, criteria=criteria, page_obj=page, status=status,
+            query=urlencode({"status": status}) if status else "",  # kept by the page links
             rows=rows, row_html=board_rows.render_rows(rows, self.request),
             filters=[("", _("All")), ("submitted", _("Waiting for review")),
                      ("under_review", _("Under review")), ("closed", _("Review closed"))],
