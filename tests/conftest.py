@@ -41,6 +41,13 @@ def _english_by_default(settings):
     settings.LANGUAGE_CODE = "en"
 
 
+@pytest.fixture(autouse=True)
+def _media(settings, tmp_path):
+    # Uploads (attachments, the matrix's PDFs) go to the test's own temporary directory,
+    # which pytest deletes, never to a MEDIA_ROOT shared by every run.
+    settings.MEDIA_ROOT = tmp_path
+
+
 @pytest.fixture
 def matrix_objects(db):
     """Objects the URL matrix builds its URLs from (see tests/matrix/)."""

@@ -18,11 +18,6 @@ pytestmark = pytest.mark.django_db
 PDF = b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj<<>>endobj\n%%EOF\n"
 
 
-@pytest.fixture(autouse=True)
-def _media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-
-
 def closed_call(**kwargs):
     now = timezone.now()
     return CallFactory(opens_at=now - datetime.timedelta(days=60),
