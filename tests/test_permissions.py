@@ -1,7 +1,8 @@
 """Role x URL x own/other object: every visitor gets exactly the expected status."""
 
 import pytest
-from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.urls import URLPattern, URLResolver, get_resolver, include, path, reverse
+from django.urls.resolvers import RegexPattern
 
 from partnership.roles import Role
 
@@ -15,20 +16,47 @@ CASES = [
 ]
 
 
-def _pattern_names(resolver, namespace=""):
+def _patterns(resolver, namespace=""):
+    """(full name, pattern, view class or None) of every URL pattern outside the admin."""
     for entry in resolver.url_patterns:
         if isinstance(entry, URLResolver):
             if entry.namespace == "admin":
                 continue  # Django's own admin checks is_staff on every view
-            yield from _pattern_names(entry, entry.namespace or namespace)
-        elif isinstance(entry, URLPattern) and entry.name:
-            yield f"{namespace}:{entry.name}" if namespace else entry.name
+            inner = ":".join(filter(None, (namespace, entry.namespace)))
+            yield from ((name, f"{entry.pattern}{pattern}", view)
+                        for name, pattern, view in _patterns(entry, inner))
+        elif isinstance(entry, URLPattern):
+            name = ":".join(filter(None, (namespace, entry.name))) if entry.name else None
+            yield name, str(entry.pattern), getattr(entry.callback, "view_class", None)
 
 
 def test_every_url_has_a_row():
-    names = set(_pattern_names(get_resolver()))
+    patterns = list(_patterns(get_resolver()))
+    unnamed = [pattern for name, pattern, _view in patterns if name is None]
+    assert unnamed == [], "name these URL patterns, so that the matrix can cover them"
     covered = {row.name for row in ROWS}
-    assert names - covered == set(), "add these URLs to tests/url_matrix.py"
+    missing = {name for name, _pattern, _view in patterns} - covered
+    assert missing == set(), "add these URLs to tests/matrix/"
+
+
+def test_every_url_that_takes_a_post_has_a_post_row():
+    posted = {row.name for row in ROWS if row.method == "post"}
+    missing = {name for name, _pattern, view in _patterns(get_resolver())
+               if view is not None and hasattr(view, "post")} - posted
+    assert missing == set(), "add a method='post' row for these URLs to tests/matrix/"
+
+
+def test_nested_namespaces_are_joined_and_unnamed_patterns_found():
+    def view(request):
+        raise AssertionError  # never called
+
+    inner = ([path("x/", view, name="leaf")], "inner")
+    outer = ([path("in/", include(inner)), path("", view)], "outer")
+    resolver = URLResolver(RegexPattern(r"^/"), [path("out/", include(outer))])
+    assert set(_patterns(resolver)) == {
+        ("outer:inner:leaf", "out/in/x/", None),
+        (None, "out/", None),
+    }
 
 
 @pytest.mark.django_db

@@ -6,8 +6,14 @@ ROWS = [
     Row("home", everyone(200)),
     Row("healthz", everyone(200), page=False),
     Row("login", everyone(200)),
+    # Nothing filled in: the form comes back with its errors.
+    Row("login", everyone(200), method="post", page=False),
     Row("logout", everyone(405), page=False),
+    # Signed in or not, the visitor is signed out and sent home.
+    Row("logout", everyone(302), method="post", page=False),
     Row("password_change", signed_in(200)),
+    # Nothing filled in: the form comes back with its errors.
+    Row("password_change", signed_in(200), method="post", page=False),
     Row("password_change_done", signed_in(200)),
     Row("set_language", everyone(302), method="post", page=False),
 ]
