@@ -59,14 +59,15 @@ def build_objects() -> dict:
     return objects
 
 
-def all_page_requests(objects: dict) -> list[str]:
+def all_page_requests(objects: dict, visitor: str) -> list[tuple[str, object]]:
+    """(URL, the status `visitor` gets) of every HTML page row, for each of its scopes."""
     from django.urls import reverse
 
-    urls = []
+    requests = []
     for row in ROWS:
         if not row.page or row.method != "get":
             continue
         for scope in row.scopes:
             kwargs = row.kwargs(objects, scope) if row.kwargs else {}
-            urls.append(reverse(row.name, kwargs=kwargs))
-    return urls
+            requests.append((reverse(row.name, kwargs=kwargs), row.status_for(visitor, scope)))
+    return requests
