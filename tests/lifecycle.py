@@ -2,10 +2,11 @@
 
 from partnership.models import GroupMembership
 from partnership.roles import Role
+from partnership.selectors import sitting_members
 from proposals import actions
 from proposals.models import Criterion, Proposal, Status, Vote
 
-from .factories import PartnershipMemberFactory, ProposalFactory, UserFactory
+from .factories import CallFactory, PartnershipMemberFactory, ProposalFactory, UserFactory
 
 
 def group_member(proposal: Proposal):
@@ -27,8 +28,22 @@ def members(n: int):
     return users
 
 
+def seated(client, *, is_chair: bool = False):
+    """A new sitting member (or the chair), signed in on the test client."""
+    user = chair() if is_chair else members(1)[0]
+    client.force_login(user)
+    return user
+
+
 def full_scores(proposal: Proposal, value: int = 4) -> dict[int, int]:
     return {c.pk: value for c in Criterion.objects.filter(call_id=proposal.call_id)}
+
+
+def vote(user, proposal: Proposal, *, choice=Vote.RECOMMEND, value: int = 4,
+         comment: str = "良い提案です"):
+    """`user` casts a ballot: `value` for every criterion."""
+    return actions.cast_ballot(actor=user, proposal=proposal, vote=choice,
+                               scores=full_scores(proposal, value), comment=comment)
 
 
 def proposal_in(status: Status, *, proposal: Proposal | None = None, ballots: int = 3,
@@ -58,11 +73,8 @@ def proposal_in(status: Status, *, proposal: Proposal | None = None, ballots: in
         return proposal
     recommend = status in (Status.RECOMMENDED, Status.CHOSEN, Status.DECLINED)
     for user in voters if voters is not None else members(ballots):
-        actions.cast_ballot(
-            actor=user, proposal=proposal,
-            vote=Vote.RECOMMEND if recommend else Vote.NOT_RECOMMEND,
-            scores=full_scores(proposal, 4 if recommend else 1), comment="コメント",
-        )
+        vote(user, proposal, choice=Vote.RECOMMEND if recommend else Vote.NOT_RECOMMEND,
+             value=4 if recommend else 1, comment="コメント")
     actions.close_review(actor=the_chair, proposal=proposal)
     proposal.refresh_from_db()
     if status in (Status.RECOMMENDED, Status.NOT_RECOMMENDED):
@@ -72,3 +84,30 @@ def proposal_in(status: Status, *, proposal: Proposal | None = None, ballots: in
     actions.decide(actor=mayor, proposal=proposal, outcome=outcome, reason="理由")
     proposal.refresh_from_db()
     return proposal
+
+
+# -- many proposals of one call at once (the queue and board pages) ---------------------------
+
+def submitted(n: int, *, call=None) -> list[Proposal]:
+    call = call or CallFactory()
+    return [proposal_in(Status.SUBMITTED, call=call) for _ in range(n)]
+
+
+def under_review(n: int, *, call=None, the_chair=None) -> list[Proposal]:
+    """n proposals whose review `the_chair` (a new chair unless given) opened."""
+    call = call or CallFactory()
+    the_chair = the_chair or chair()
+    return [proposal_in(Status.UNDER_REVIEW, call=call, the_chair=the_chair) for _ in range(n)]
+
+
+def recommended(n: int, *, call=None) -> list[Proposal]:
+    """n recommended proposals, each with recommending ballots and comments: three, or enough
+    for the quorum of the members already sitting."""
+    voters = members(max(3, sitting_members().count() + 2))
+    the_chair = chair()
+    proposals = under_review(n, call=call, the_chair=the_chair)
+    for proposal in proposals:
+        for i, user in enumerate(voters):
+            vote(user, proposal, value=4, comment=f"委員{i}のコメント")
+        actions.close_review(actor=the_chair, proposal=proposal)
+    return proposals

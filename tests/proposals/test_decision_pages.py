@@ -10,9 +10,8 @@ from partnership.selectors import sitting_members
 from proposals.models import Decision, Event, Status
 from proposals.views.decision import DECISION_PAGE_SIZE
 from tests.factories import CallFactory, UserFactory
-from tests.lifecycle import proposal_in
-
-from .test_review_pages import queries_for, recommended, text
+from tests.lifecycle import proposal_in, recommended
+from tests.pages import queries_for, text
 
 pytestmark = pytest.mark.django_db
 

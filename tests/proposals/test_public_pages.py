@@ -11,7 +11,7 @@ from partnership.models import GroupMembership
 from proposals import actions, clock
 from proposals.models import Ballot, Proposal, Status
 from tests.factories import CallFactory, CitizenGroupFactory, ProposalFactory, UserFactory
-from tests.lifecycle import proposal_in
+from tests.lifecycle import group_member, proposal_in
 
 pytestmark = pytest.mark.django_db
 
@@ -33,10 +33,6 @@ def bulk_proposals(call, n: int, status=Status.SUBMITTED) -> None:
                  summary="概要", submitted_at=timezone.now())
         for i in range(n)
     )
-
-
-def member_of(proposal):
-    return GroupMembership.objects.filter(group=proposal.group).first().user
 
 
 # --- list of calls -------------------------------------------------------------------------
@@ -159,7 +155,7 @@ def test_proposal_page_shows_content_and_history_in_order(client):
     events = list(response.context["events"])
     assert [e.to_status for e in events] == [Status.DRAFT, Status.WITHDRAWN]
     assert events[1].reason == "取り下げ" and "取り下げ" in html
-    assert str(member_of(proposal)) in html  # who
+    assert str(group_member(proposal)) in html  # who
 
 
 def test_draft_is_404_except_for_its_group(client):
@@ -168,7 +164,7 @@ def test_draft_is_404_except_for_its_group(client):
     assert client.get(url).status_code == 404
     client.force_login(UserFactory())
     assert client.get(url).status_code == 404
-    client.force_login(member_of(draft))
+    client.force_login(group_member(draft))
     assert client.get(url).status_code == 200
 
 
@@ -205,7 +201,7 @@ def test_mayors_decision_and_reason_are_prominent(client):
 
 def test_attachments_of_a_public_proposal_are_listed_and_downloadable(client):
     proposal = ProposalFactory()
-    author = member_of(proposal)
+    author = group_member(proposal)
     attachment = actions.add_attachment(
         actor=author, proposal=proposal,
         upload=SimpleUploadedFile("事業計画.pdf", PDF, content_type="application/pdf"),
@@ -225,14 +221,14 @@ def test_attachments_of_a_public_proposal_are_listed_and_downloadable(client):
 def test_draft_attachment_is_404_to_others(client):
     proposal = ProposalFactory()
     attachment = actions.add_attachment(
-        actor=member_of(proposal), proposal=proposal,
+        actor=group_member(proposal), proposal=proposal,
         upload=SimpleUploadedFile("plan.pdf", PDF, content_type="application/pdf"),
     )
     url = reverse("proposals:attachment_download", args=[proposal.pk, attachment.pk])
     assert client.get(url).status_code == 404
     client.force_login(UserFactory())
     assert client.get(url).status_code == 404
-    client.force_login(member_of(proposal))
+    client.force_login(group_member(proposal))
     assert client.get(url).status_code == 200
     other = ProposalFactory()  # the attachment does not belong to this proposal
     wrong = reverse("proposals:attachment_download", args=[other.pk, attachment.pk])

@@ -3,77 +3,27 @@
 import re
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from partnership.models import GroupMembership
 from partnership.roles import Role
-from partnership.selectors import sitting_members
 from proposals import actions
 from proposals.errors import ProposalError
 from proposals.models import Ballot, ConflictDeclaration, Criterion, Status, Vote
 from proposals.views.review import BOARD_PAGE_SIZE
-from tests.factories import CallFactory, PartnershipMemberFactory, ProposalFactory, UserFactory
-from tests.lifecycle import chair, full_scores, group_member, members, proposal_in
+from tests.factories import CallFactory, ProposalFactory, UserFactory
+from tests.lifecycle import (
+    chair,
+    members,
+    proposal_in,
+    seated,
+    submitted,
+    under_review,
+    vote,
+)
+from tests.pages import queries_for, text
 
 pytestmark = pytest.mark.django_db
-
-
-# -- helpers shared by the review, decision and screening page tests -------------------------
-
-def submitted(n: int, *, call=None) -> list:
-    call = call or CallFactory()
-    proposals = []
-    for _ in range(n):
-        proposal = ProposalFactory(call=call)
-        actions.submit(actor=group_member(proposal), proposal=proposal)
-        proposals.append(proposal)
-    return proposals
-
-
-def under_review(n: int, *, call=None, the_chair=None) -> list:
-    the_chair = the_chair or chair()
-    proposals = submitted(n, call=call)
-    for proposal in proposals:
-        actions.open_review(actor=the_chair, proposal=proposal)
-    return proposals
-
-
-def vote(user, proposal, *, choice=Vote.RECOMMEND, value=4, comment="良い提案です"):
-    return actions.cast_ballot(actor=user, proposal=proposal, vote=choice,
-                               scores=full_scores(proposal, value), comment=comment)
-
-
-def recommended(n: int, *, call=None) -> list:
-    """n recommended proposals, each with recommending ballots and comments: three, or enough
-    for the quorum of the members already sitting."""
-    voters = members(max(3, sitting_members().count() + 2))
-    the_chair = chair()
-    proposals = under_review(n, call=call, the_chair=the_chair)
-    for proposal in proposals:
-        for i, user in enumerate(voters):
-            vote(user, proposal, value=4, comment=f"委員{i}のコメント")
-        actions.close_review(actor=the_chair, proposal=proposal)
-    return proposals
-
-
-def queries_for(client, url: str) -> int:
-    with CaptureQueriesContext(connection) as context:
-        response = client.get(url)
-    assert response.status_code == 200
-    return len(context.captured_queries)
-
-
-def seated(client, *roles, is_chair=False):
-    user = UserFactory(roles=roles or [Role.PARTNERSHIP_MEMBER])
-    PartnershipMemberFactory(user=user, is_chair=is_chair)
-    client.force_login(user)
-    return user
-
-
-def text(response) -> str:
-    return re.sub(r"\s+", " ", response.content.decode())
 
 
 # -- review queue ------------------------------------------------------------------------------
@@ -318,7 +268,7 @@ def board_url(call, **query) -> str:
 
 
 def test_board_shows_quorum_tally_and_spread_with_disagreement_in_words(client):
-    the_chair = seated(client, Role.PARTNERSHIP_MEMBER, Role.CHAIR, is_chair=True)
+    the_chair = seated(client, is_chair=True)
     call = CallFactory()
     agreed, split = under_review(2, call=call, the_chair=the_chair)
     waiting = submitted(1, call=call)[0]
@@ -345,7 +295,7 @@ def test_board_shows_quorum_tally_and_spread_with_disagreement_in_words(client):
 
 
 def test_board_filter_and_pagination(client):
-    the_chair = seated(client, Role.PARTNERSHIP_MEMBER, Role.CHAIR, is_chair=True)
+    the_chair = seated(client, is_chair=True)
     call = CallFactory()
     reviewed = under_review(3, call=call, the_chair=the_chair)
     waiting = submitted(52, call=call)
@@ -361,7 +311,7 @@ def test_board_filter_and_pagination(client):
 
 
 def test_opening_a_review_from_the_board(client):
-    seated(client, Role.PARTNERSHIP_MEMBER, Role.CHAIR, is_chair=True)
+    seated(client, is_chair=True)
     (proposal,) = submitted(1)
     response = client.post(reverse("proposals:open_review", kwargs={"pk": proposal.pk}))
     assert response.status_code == 302
@@ -375,7 +325,7 @@ def test_opening_a_review_from_the_board(client):
 
 def test_board_queries_are_the_same_for_10_and_200_proposals(client,
                                                              django_assert_max_num_queries):
-    the_chair = seated(client, Role.PARTNERSHIP_MEMBER, Role.CHAIR, is_chair=True)
+    the_chair = seated(client, is_chair=True)
     call = CallFactory()
     voters = members(2)
 
@@ -396,7 +346,7 @@ def test_board_queries_are_the_same_for_10_and_200_proposals(client,
 
 
 def test_board_index_lists_calls_with_counts(client):
-    the_chair = seated(client, Role.PARTNERSHIP_MEMBER, Role.CHAIR, is_chair=True)
+    the_chair = seated(client, is_chair=True)
     call = CallFactory(title="令和8年度 協働事業提案")
     under_review(2, call=call, the_chair=the_chair)
     submitted(3, call=call)
@@ -413,7 +363,7 @@ def close_url(proposal) -> str:
 
 
 def test_close_confirmation_shows_the_tally_and_closes(client):
-    the_chair = seated(client, Role.PARTNERSHIP_MEMBER, Role.CHAIR, is_chair=True)
+    the_chair = seated(client, is_chair=True)
     (proposal,) = under_review(1, the_chair=the_chair)
     voters = members(3)
     for user in voters:
@@ -432,7 +382,7 @@ def test_close_confirmation_shows_the_tally_and_closes(client):
 
 
 def test_closing_without_quorum_shows_the_action_error(client):
-    the_chair = seated(client, Role.PARTNERSHIP_MEMBER, Role.CHAIR, is_chair=True)
+    the_chair = seated(client, is_chair=True)
     (proposal,) = under_review(1, the_chair=the_chair)
     members(3)
     page = text(client.get(close_url(proposal)))
@@ -447,7 +397,7 @@ def test_closing_without_quorum_shows_the_action_error(client):
 
 
 def test_a_tie_needs_a_casting_decision_and_reason(client):
-    the_chair = seated(client, Role.PARTNERSHIP_MEMBER, Role.CHAIR, is_chair=True)
+    the_chair = seated(client, is_chair=True)
     (proposal,) = under_review(1, the_chair=the_chair)
     yes, no = members(2)
     vote(yes, proposal, value=4)

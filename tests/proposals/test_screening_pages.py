@@ -6,9 +6,8 @@ from django.urls import reverse
 from partnership.roles import Role
 from proposals.models import Event, Status
 from tests.factories import UserFactory
-from tests.lifecycle import proposal_in
-
-from .test_review_pages import queries_for, submitted, text, under_review
+from tests.lifecycle import proposal_in, submitted, under_review
+from tests.pages import queries_for, text
 
 pytestmark = pytest.mark.django_db
 
