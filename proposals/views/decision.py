@@ -9,7 +9,7 @@ from .. import actions, board
 from ..errors import ProposalError
 from ..models import Decision
 from ..review_forms import DecisionForm
-from .review import ProposalActionMixin, RolePageMixin
+from .mixins import ProposalActionMixin, RolePageMixin
 
 # Each proposal of the queue comes with its tally and every member's comment: ten a page.
 DECISION_PAGE_SIZE = 10

@@ -8,7 +8,6 @@ proposal at all, 403 when they may see it but not do this), call an action of
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
-from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 from django.views.generic import FormView, ListView, TemplateView
@@ -16,8 +15,9 @@ from django.views.generic import FormView, ListView, TemplateView
 from .. import actions
 from ..errors import ProposalError
 from ..forms import AttachmentForm, ProposalCreateForm, ProposalForm, WithdrawForm
-from ..models import Attachment, Proposal
+from ..models import Attachment
 from ..selectors import attachments_of, open_calls, proposals_of_user
+from .mixins import ProposalActionMixin
 
 
 class MyProposalsView(LoginRequiredMixin, ListView):
@@ -72,22 +72,8 @@ class ProposalCreateView(LoginRequiredMixin, FormView):
         return redirect("proposals:proposal_detail", pk=proposal.pk)
 
 
-class GroupProposalMixin(LoginRequiredMixin):
-    """Loads the proposal: 404 when the user may not see it, 403 when they may not act."""
-
-    permission_required = ""
-
-    def dispatch(self, request, *args, **kwargs):
-        if not request.user.is_authenticated:
-            return self.handle_no_permission()
-        self.proposal = get_object_or_404(
-            Proposal.objects.select_related("call", "group"), pk=kwargs["pk"]
-        )
-        if not request.user.has_perm("proposals.view_proposal", self.proposal):
-            raise Http404
-        if not request.user.has_perm(self.permission_required, self.proposal):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
+class GroupProposalMixin(ProposalActionMixin):
+    """A page of the proposing group's: the proposal in the context, `done` back to it."""
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(proposal=self.proposal, **kwargs)
@@ -100,7 +86,7 @@ class GroupProposalMixin(LoginRequiredMixin):
 class ProposalEditView(GroupProposalMixin, FormView):
     template_name = "proposals/proposal_form.html"
     form_class = ProposalForm
-    permission_required = "proposals.change_proposal"
+    permission = "proposals.change_proposal"
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "instance": self.proposal}
@@ -119,7 +105,7 @@ class ProposalSubmitView(GroupProposalMixin, TemplateView):
     """A confirmation page; the POST submits the draft to its call."""
 
     template_name = "proposals/proposal_submit.html"
-    permission_required = "proposals.submit_proposal"
+    permission = "proposals.submit_proposal"
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(call_open=self.proposal.call.is_open(), **kwargs)
@@ -135,7 +121,7 @@ class ProposalSubmitView(GroupProposalMixin, TemplateView):
 class ProposalWithdrawView(GroupProposalMixin, FormView):
     template_name = "proposals/proposal_withdraw.html"
     form_class = WithdrawForm
-    permission_required = "proposals.withdraw_proposal"
+    permission = "proposals.withdraw_proposal"
 
     def form_valid(self, form):
         try:
@@ -152,7 +138,7 @@ class AttachmentUploadView(GroupProposalMixin, FormView):
 
     template_name = "proposals/attachments.html"
     form_class = AttachmentForm
-    permission_required = "proposals.change_proposal"
+    permission = "proposals.change_proposal"
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(attachments=attachments_of(self.proposal), **kwargs)
@@ -171,7 +157,7 @@ class AttachmentUploadView(GroupProposalMixin, FormView):
 
 class AttachmentDeleteView(GroupProposalMixin, TemplateView):
     template_name = "proposals/attachment_delete.html"
-    permission_required = "proposals.change_proposal"
+    permission = "proposals.change_proposal"
 
     def get_attachment(self) -> Attachment:
         return get_object_or_404(Attachment, pk=self.kwargs["attachment_pk"],

@@ -7,10 +7,6 @@ Objects a visitor may not know exist (drafts) give 404; public ones they may not
 from urllib.parse import urlencode
 
 from django.contrib import messages
-from django.contrib.auth.mixins import LoginRequiredMixin
-from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
-from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
@@ -19,58 +15,13 @@ from django.views.generic import TemplateView
 
 from .. import actions, board, board_rows
 from ..errors import ProposalError
-from ..models import Call, Criterion, Proposal, ReviewResult, Status
+from ..models import Call, Criterion, ReviewResult, Status
 from ..review_forms import BallotForm, CloseReviewForm, ConflictForm
 from ..rules import recusal_reason
+from .mixins import ProposalActionMixin, RolePageMixin
 
-PAGE_SIZE = 50
 # The chair's board shows five criteria and a tally per proposal: fewer per page.
 BOARD_PAGE_SIZE = 15
-
-
-class RolePageMixin(LoginRequiredMixin):
-    """A list page for one role: sign-in, then the `permission` (no object), else 403."""
-
-    permission = ""
-    page_size = PAGE_SIZE
-
-    def dispatch(self, request, *args, **kwargs):
-        if not request.user.is_authenticated:
-            return self.handle_no_permission()
-        if not request.user.has_perm(self.permission):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
-
-    def paginate(self, queryset):
-        return Paginator(queryset, self.page_size).get_page(self.request.GET.get("page"))
-
-
-class ProposalActionMixin(LoginRequiredMixin):
-    """A page about one proposal: 404 if the visitor may not know it, 403 if they may not act."""
-
-    permission = ""
-
-    def get_queryset(self):
-        return Proposal.objects.select_related("call", "group")
-
-    def dispatch(self, request, *args, **kwargs):
-        if not request.user.is_authenticated:
-            return self.handle_no_permission()
-        self.proposal = get_object_or_404(self.get_queryset(), pk=kwargs["pk"])
-        if not request.user.has_perm("proposals.view_proposal", self.proposal):
-            raise Http404
-        denied = self.check_permission()
-        if denied is not None:
-            return denied
-        return super().dispatch(request, *args, **kwargs)
-
-    def check_permission(self):
-        if not self.request.user.has_perm(self.permission, self.proposal):
-            raise PermissionDenied
-        return None
-
-    def criteria(self) -> list[Criterion]:
-        return list(Criterion.objects.filter(call_id=self.proposal.call_id))
 
 
 def _error(form, error: ProposalError) -> None:

@@ -8,7 +8,7 @@ from django.views.generic import TemplateView
 from .. import actions, board
 from ..errors import ProposalError
 from ..review_forms import IneligibleForm
-from .review import ProposalActionMixin, RolePageMixin
+from .mixins import ProposalActionMixin, RolePageMixin
 
 
 class ScreeningQueueView(RolePageMixin, TemplateView):
