@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from .errors import GroupError
 from .models import CitizenGroup, GroupMembership, User
 from .roles import Role, role_groups
+from .selectors import is_representative
 
 log = logging.getLogger("portal.partnership")
 
@@ -32,10 +33,6 @@ def _give_citizen_role(user: User) -> None:
     user.groups.add(*role_groups(Role.CITIZEN))
     if hasattr(user, "_role_names"):
         del user._role_names  # the cached role names are stale now
-
-
-def is_representative(user: User, group: CitizenGroup) -> bool:
-    return GroupMembership.objects.filter(group=group, user=user, role=Representative).exists()
 
 
 @transaction.atomic

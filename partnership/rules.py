@@ -3,6 +3,7 @@
 import rules
 
 from .roles import Role
+from .selectors import is_representative
 
 
 def role_predicate(role: Role) -> rules.Predicate:
@@ -37,10 +38,7 @@ def is_member_of_group(user, group) -> bool:
 
 @rules.predicate
 def is_representative_of_group(user, group) -> bool:
-    return bool(
-        group is not None and user.is_authenticated
-        and group.memberships.filter(user=user, role="representative").exists()
-    )
+    return group is not None and is_representative(user, group)
 
 
 rules.add_perm("partnership.view_group", is_member_of_group)

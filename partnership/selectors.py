@@ -30,6 +30,12 @@ def member_group_ids(user: User) -> set[int]:
     return user._citizen_group_ids
 
 
+def is_representative(user: User, group: CitizenGroup) -> bool:
+    """Whether the user represents the group (asked afresh: a query)."""
+    return user.is_authenticated and GroupMembership.objects.filter(
+        group=group, user=user, role=GroupMembership.GroupRole.REPRESENTATIVE).exists()
+
+
 def groups_of(*, user: User) -> QuerySet[CitizenGroup]:
     if not user.is_authenticated:
         return CitizenGroup.objects.none()
