@@ -48,27 +48,11 @@ STATUS_SHARES = {
 }
 
 
-def ensure_database() -> None:
-    import dj_database_url
-    import psycopg2
-
-    config = dj_database_url.parse(os.environ["DATABASE_URL"])
-    if "postgresql" not in config["ENGINE"]:
-        sys.exit("bench/pages.py measures PostgreSQL: set DATABASE_URL=postgres://…")
-    conn = psycopg2.connect(dbname="postgres", user=config["USER"], host=config["HOST"],
-                            port=config["PORT"] or 5432, password=config["PASSWORD"] or None)
-    conn.autocommit = True
-    with conn.cursor() as cursor:
-        cursor.execute("SELECT 1 FROM pg_database WHERE datname = %s", [config["NAME"]])
-        if cursor.fetchone() is None:
-            cursor.execute(f'CREATE DATABASE "{config["NAME"]}"')
-    conn.close()
-
-
 def setup_django() -> None:
     import django
+    from benchdb import ensure_database
 
-    ensure_database()
+    ensure_database("bench/pages.py")
     django.setup()
     from django.core.management import call_command
 

@@ -18,6 +18,7 @@ rows and prints how much each grew the process's peak memory (ru_maxrss) and, in
 run, the peak of Python allocations during the stream (tracemalloc). Those rows
 live in fiscal years 1990 and 1991 of a separate project and are deleted afterwards.
 Targets: view ≤ 1.5× bare SQL; view ≥ 20× faster than the loop; streaming < 50 MB.
+Exits 1 when a target is missed.
 """
 
 from __future__ import annotations
@@ -54,24 +55,10 @@ STREAM_CODE = "bench-stream"
 
 def setup_django() -> None:
     import django
+    from benchdb import ensure_database
 
-    ensure_database()
+    ensure_database("bench/reports.py")
     django.setup()
-
-
-def ensure_database() -> None:
-    import dj_database_url
-    import psycopg2
-
-    config = dj_database_url.parse(os.environ["DATABASE_URL"])
-    conn = psycopg2.connect(dbname="postgres", user=config["USER"], host=config["HOST"],
-                            port=config["PORT"] or 5432, password=config["PASSWORD"] or None)
-    conn.autocommit = True
-    with conn.cursor() as cursor:
-        cursor.execute("SELECT 1 FROM pg_database WHERE datname = %s", [config["NAME"]])
-        if cursor.fetchone() is None:
-            cursor.execute(f'CREATE DATABASE "{config["NAME"]}"')
-    conn.close()
 
 
 # --- Data -------------------------------------------------------------------------------------
@@ -352,7 +339,12 @@ def median_times(functions, runs: int) -> list[tuple[float, object]]:
     return [(statistics.median(t), r) for t, r in zip(times, results, strict=True)]
 
 
-def timings(projects, runs: int) -> None:
+def verdict(met: bool) -> str:
+    return "met" if met else "MISSED"
+
+
+def timings(projects, runs: int) -> int:
+    """Time and compare the three ways of counting; the number of targets missed."""
     from django.urls import reverse
 
     client = report_client()
@@ -382,11 +374,13 @@ def timings(projects, runs: int) -> None:
     print(f"bare SQL GROUP BY (median of {runs}):        {sql_time * 1000:8.1f} ms")
     print(f"Python loop over the records (median of 3): {loop_time * 1000:8.1f} ms")
     print(f"  (leaner loop over values_list tuples:     {tuples_time * 1000:8.1f} ms)")
-    print(f"view / bare SQL = {view_time / sql_time:.2f}  (target ≤ 1.5)")
-    print(f"loop / view     = {loop_time / view_time:.1f}  (target ≥ 20; "
+    sql_ratio, loop_ratio = view_time / sql_time, loop_time / view_time
+    print(f"view / bare SQL = {sql_ratio:.2f}  (target ≤ 1.5: {verdict(sql_ratio <= 1.5)})")
+    print(f"loop / view     = {loop_ratio:.1f}  (target ≥ 20: {verdict(loop_ratio >= 20)}; "
           f"tuples loop / view = {tuples_time / view_time:.1f})")
     if not agree:
         raise SystemExit("the three ways of counting disagree")
+    return (sql_ratio > 1.5) + (loop_ratio < 20)
 
 
 # --- Streaming memory ----------------------------------------------------------------------
@@ -434,7 +428,9 @@ def stream_child(size: int) -> None:
     print(f"{lines - 1} {bytes_out} {(after - before) / 1024:.1f} {elapsed:.2f} {traced:.1f}")
 
 
-def streaming() -> None:
+def streaming() -> int:
+    """Peak memory of streaming each raw CSV; the number of sizes missing the target."""
+    missed = 0
     load_stream_rows()
     for size in STREAM_YEARS:
         output = subprocess.run(
@@ -445,9 +441,13 @@ def streaming() -> None:
             [sys.executable, __file__, "--stream-child", str(size)], check=True,
             capture_output=True, text=True, env={**os.environ, "BENCH_TRACEMALLOC": "1"},
         ).stdout.split()[-1]
+        met = float(growth) < 50
+        missed += not met
         print(f"raw CSV of {int(rows):>9,} rows ({int(bytes_out) / 1e6:5.1f} MB sent in "
               f"{float(seconds):.1f} s): peak RSS grew by {float(growth):5.1f} MB "
-              f"(target < 50); tracemalloc peak during the stream {float(traced):.1f} MB")
+              f"(target < 50: {verdict(met)}); tracemalloc peak during the stream "
+              f"{float(traced):.1f} MB")
+    return missed
 
 
 def drop_stream_rows() -> None:
@@ -457,7 +457,7 @@ def drop_stream_rows() -> None:
     vacuum()
 
 
-def main() -> None:
+def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--records", type=int, default=1_000_000)
     parser.add_argument("--runs", type=int, default=15)
@@ -466,18 +466,21 @@ def main() -> None:
     args = parser.parse_args()
     if args.stream_child:
         stream_child(args.stream_child)
-        return
+        return 0
     setup_django()
     from django.core.management import call_command
 
     call_command("migrate", verbosity=0)
     projects = load(args.records)
     vacuum()  # a settled database, as autovacuum leaves it
-    timings(projects, args.runs)
-    streaming()
+    missed = timings(projects, args.runs)
+    missed += streaming()
     if not args.keep_stream_rows:
         drop_stream_rows()
+    if missed:
+        print(f"{missed} target(s) missed")
+    return 1 if missed else 0
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())
