@@ -13,8 +13,8 @@ import math
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.utils import formats
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext
 
 from .formatting import Numbers
 
@@ -61,9 +61,6 @@ class Chart:
     columns: list[str]
     rows: list[list[str]]
 
-    def __html__(self) -> str:
-        return str(self.svg)
-
     @property
     def body(self) -> list[tuple[str, list[str]]]:
         """The data table's rows as (row header, data cells), for a loop without ifs."""
@@ -75,17 +72,10 @@ def escape(text) -> str:
     return html.escape(str(text))
 
 
-def number(value, places: int | None = None) -> str:
-    """A number in the active locale's format, with thousands separators (one value; a
-    chart formats its figures through a `formatting.Numbers`, each distinct value once)."""
-    if value is None:
-        return "–"
-    if places is None:
-        places = 2 if isinstance(value, Decimal) and value != value.to_integral() else 0
-    if places == 0 and isinstance(value, int | Decimal):
-        # The common case, without number_format's per-call setting lookups.
-        return f"{int(value):,}".replace(",", formats.get_format("THOUSAND_SEPARATOR"))
-    return formats.number_format(value, decimal_pos=places, use_l10n=True, force_grouping=True)
+def _tooltip_pattern() -> str:
+    """The pattern of a bar's or a dot's tooltip in the active language, escaped (fetch it
+    once per chart; the values put into it are escaped already)."""
+    return escape(gettext("%(series)s, %(category)s: %(value)s"))
 
 
 def nice_max(value: float) -> float:
@@ -185,6 +175,7 @@ def bar_chart(*, chart_id: str, title: str, categories: list[str], series: list[
     bars_per_band = 1 if stacked else max(len(series), 1)
     bar_w = band * 0.7 / bars_per_band
     numbers = Numbers()
+    tooltip = _tooltip_pattern()
     names = [escape(item.name) for item in series]
     body = []
     for i, category in enumerate(categories):
@@ -198,9 +189,10 @@ def bar_chart(*, chart_id: str, title: str, categories: list[str], series: list[
             y = top_m + plot_h - h - (plot_h * base / top if stacked else 0)
             colour = PALETTE[s_index % len(PALETTE)]
             figure = numbers.html(value)
+            label = tooltip % {"series": names[s_index], "category": category_html,
+                               "value": figure}
             body.append(f'<rect x="{x:.1f}" y="{y:.1f}" width="{bar_w:.1f}" height="{h:.1f}" '
-                        f'fill="{colour}"><title>{names[s_index]}, {category_html}: {figure}'
-                        f'</title></rect>')
+                        f'fill="{colour}"><title>{label}</title></rect>')
             if not stacked and value:
                 body.append(f'<text x="{x + bar_w / 2:.1f}" y="{y - 3:.1f}" text-anchor="middle" '
                             f'font-size="10" fill="#000000">{figure}</text>')
@@ -220,6 +212,7 @@ def line_chart(*, chart_id: str, title: str, categories: list[str], series: list
     count = len(categories)
     step = plot_w / max(count - 1, 1)
     numbers = Numbers()
+    tooltip = _tooltip_pattern()
     body = []
     for i, category in enumerate(categories):
         x = LEFT + (step * i if count > 1 else plot_w / 2)
@@ -237,8 +230,10 @@ def line_chart(*, chart_id: str, title: str, categories: list[str], series: list
                         f'stroke-width="2"/>')
         name = escape(item.name)
         for x, y, value, category in points:
+            label = tooltip % {"series": name, "category": escape(category),
+                               "value": numbers.html(value)}
             body.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="3.5" fill="{colour}"><title>'
-                        f'{name}, {escape(category)}: {numbers.html(value)}</title></circle>')
+                        f'{label}</title></circle>')
     svg = _frame(chart_id, title, x_label, y_label, top, body, series, numbers)
     columns, rows = _table(categories, x_label, series, numbers)
     return Chart(chart_id, title, svg, columns, rows)

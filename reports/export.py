@@ -19,6 +19,7 @@ from decimal import Decimal
 from django.utils.translation import gettext as _
 
 from partnership.fiscal import fiscal_year_bounds
+from services.indicators import HOURS_PLACES
 from services.kinds import KINDS
 from services.models import Indicator
 
@@ -58,7 +59,7 @@ def parse_span(year=None, first=None, last=None) -> tuple[int, int]:
 def format_value(value) -> str:
     """Integers without a decimal point, hours (Decimal) with exactly two decimals."""
     if isinstance(value, Decimal):
-        return f"{value.quantize(selectors.HOURS_PLACES):f}"
+        return f"{value.quantize(HOURS_PLACES):f}"
     return str(int(value))
 
 

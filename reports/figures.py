@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from django.utils.translation import gettext as _
 
+from services.indicators import ORGANISERS
 from services.models import Indicator
 
 from .charts import Chart, Series, bar_chart, line_chart
 from .export import fiscal_year_label
-from .selectors import ORGANISERS, Funnel, ProjectYear
+from .selectors import Funnel, ProjectYear
 
 # Trend charts: indicators that share a scale are drawn together.
 TREND_GROUPS = (

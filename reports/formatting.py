@@ -24,11 +24,35 @@ def _places(value) -> int:
     return 2 if isinstance(value, Decimal) and value != value.to_integral() else 0
 
 
+def number(value, places: int | None = None, *, thousands: str | None = None) -> str:
+    """One number in the active locale's format with thousands separators: 20,308 / 5,508.50.
+
+    None is a dash; `places` defaults to two for an amount with cents, none otherwise.
+    Integers (and whole decimals shown without places) skip number_format's per-call
+    setting lookups; `thousands` is the locale's separator when the caller read it already.
+    Pages with many figures format through a `Numbers`, which calls this once per value.
+    """
+    if value is None:
+        return DASH
+    if places is None:
+        places = _places(value)
+    if places == 0 and isinstance(value, int | Decimal):
+        if thousands is None:
+            thousands = formats.get_format("THOUSAND_SEPARATOR")
+        return f"{int(value):,}".replace(",", thousands)
+    return formats.number_format(value, decimal_pos=places, use_l10n=True, force_grouping=True)
+
+
+def percent(value) -> str:
+    """75.0% (one decimal); a dash when there is no ratio (no target)."""
+    return DASH if value is None else f"{number(value, 1)}%"
+
+
 class Numbers:
     """Numbers in the active locale's format with thousands separators: 20,308 / 5,508.50.
 
-    Each distinct (value, places) is formatted once, by `django.utils.formats`; integers
-    use the locale's thousands separator read once when the object is made. None is a dash.
+    Each distinct (value, places) is formatted once, by `number`; integers use the
+    locale's thousands separator read once when the object is made. None is a dash.
     `html()` gives the same text escaped, for building table rows with str.join.
     """
 
@@ -41,18 +65,8 @@ class Numbers:
         key = (type(value), value, places)
         text = self._text.get(key)
         if text is None:
-            text = self._text[key] = self._format(value, places)
+            text = self._text[key] = number(value, places, thousands=self.thousands)
         return text
-
-    def _format(self, value, places: int | None) -> str:
-        if value is None:
-            return DASH
-        if places is None:
-            places = _places(value)
-        if places == 0 and isinstance(value, int | Decimal):
-            return f"{int(value):,}".replace(",", self.thousands)
-        return formats.number_format(value, decimal_pos=places, use_l10n=True,
-                                     force_grouping=True)
 
     def percent(self, value) -> str:
         """75.0% (one decimal); a dash when there is no ratio (no target)."""

@@ -23,31 +23,10 @@ from django.utils import timezone
 
 from partnership.fiscal import fiscal_year_bounds, fiscal_year_of
 from proposals.models import RECOMMENDED_STATUSES, Call, Proposal, Status
-from services.indicators import indicator_values
-from services.models import Course, Indicator, Project, Target
+from services.indicators import ORGANISERS, indicator_values, zero
+from services.models import Indicator, Project, Target
 
 INDICATORS: tuple[Indicator, ...] = tuple(Indicator)
-DECIMAL_INDICATORS = frozenset({Indicator.ACTIVITY_HOURS})
-HOURS_PLACES = Decimal("0.01")
-
-# (organiser, courses indicator, participants indicator), in the order of Course.Organiser.
-ORGANISERS = (
-    (Course.Organiser.MEMBERS, Indicator.COURSES_BY_MEMBERS, Indicator.PARTICIPANTS_BY_MEMBERS),
-    (Course.Organiser.PROFESSIONALS, Indicator.COURSES_BY_PROFESSIONALS,
-     Indicator.PARTICIPANTS_BY_PROFESSIONALS),
-    (Course.Organiser.CITIZENS, Indicator.COURSES_BY_CITIZENS, Indicator.PARTICIPANTS_BY_CITIZENS),
-)
-
-
-def normalise(indicator: str, value) -> int | Decimal:
-    """Counts are integers; hours are decimals with two places."""
-    if indicator in DECIMAL_INDICATORS:
-        return Decimal(value or 0).quantize(HOURS_PLACES)
-    return int(value or 0)
-
-
-def zero(indicator: str) -> int | Decimal:
-    return normalise(indicator, 0)
 
 
 # --- The funnel -------------------------------------------------------------------------
@@ -147,14 +126,6 @@ class ProjectYear:
                 return result.value
         return zero(indicator)
 
-    @property
-    def new_members(self) -> int:
-        return self.value(Indicator.NEW_MEMBERS)
-
-    @property
-    def former_users(self) -> int:
-        return self.value(Indicator.NEW_MEMBERS_FORMER_USERS)
-
     def organisers(self) -> list[tuple[str, int, int]]:
         """(organiser label, courses, participants) in the order of Course.Organiser."""
         return [(organiser.label, self.value(courses), self.value(participants))
@@ -175,10 +146,12 @@ def project_indicators(first: int, last: int, project: Project | None = None) ->
     years = list(range(first, last + 1))
     values = indicator_values(years=years, projects=[project] if project else None)
     span_first, span_last = fiscal_year_bounds(first)[0], fiscal_year_bounds(last)[1]
-    recorded = {project_id for (project_id, _year, _indicator), value in values.items() if value}
+    # (project, year) with at least one record: listed even outside the project's period.
+    has_values = {(project_id, year) for (project_id, year, _i), value in values.items() if value}
     if project is not None:
         projects = [project]
     else:
+        recorded = {project_id for project_id, _year in has_values}
         projects = list(
             Project.objects.filter(
                 Q(starts_on__lte=span_last, ends_on__gte=span_first) | Q(pk__in=recorded)
@@ -191,7 +164,6 @@ def project_indicators(first: int, last: int, project: Project | None = None) ->
             **({"project": project} if project else {}),
         ).order_by().values_list("project_id", "fiscal_year", "indicator", "value")
     }
-    has_values = {(project_id, year) for (project_id, year, _i), value in values.items() if value}
     # (indicator, its key, its zero): indicator_values already gives ints and two-place hours.
     indicators = [(indicator, indicator.value, zero(indicator)) for indicator in INDICATORS]
     table = []
@@ -221,10 +193,11 @@ def totals_by_year(rows: Iterable[ProjectYear], first: int, last: int) -> dict[i
     return {year: totals(r for r in rows if r.year == year) for year in range(first, last + 1)}
 
 
-def trend(rows: Iterable[ProjectYear], first: int, last: int) -> dict[str, list]:
-    """indicator -> [value of year first, ..., value of year last] (summed over projects)."""
-    by_year = totals_by_year(rows, first, last)
-    return {indicator.value: [by_year[year][indicator.value] for year in range(first, last + 1)]
+def trend(by_year: dict[int, dict]) -> dict[str, list]:
+    """indicator -> [its total of each year, in the order of the years] from the totals of
+    `totals_by_year` (summed over projects)."""
+    years = sorted(by_year)
+    return {indicator.value: [by_year[year][indicator.value] for year in years]
             for indicator in INDICATORS}
 
 

@@ -13,10 +13,11 @@ from html import escape  # what django.utils.html.escape does, without its lazy-
 
 from django.utils.safestring import SafeString, mark_safe
 
+from services.indicators import ORGANISERS
 from services.models import Indicator, Project
 
 from .formatting import Numbers, indicator_labels
-from .selectors import ORGANISERS, ProjectYear
+from .selectors import ProjectYear
 
 
 @dataclass(frozen=True)

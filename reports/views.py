@@ -10,13 +10,13 @@ from django.views.generic import TemplateView
 from rules.contrib.views import PermissionRequiredMixin
 
 from partnership.fiscal import fiscal_year_of
+from services.indicators import ORGANISERS
 from services.kinds import KINDS
 from services.models import Indicator, Project
 
 from . import export, figures, selectors, tables
 from .formatting import Numbers
 from .forms import SpanForm, YearForm
-from .selectors import ORGANISERS
 
 
 def _chosen_year(request, years: selectors.YearRange) -> tuple[YearForm, int]:
@@ -34,10 +34,12 @@ def _chosen_span(request, years: selectors.YearRange, first: int, last: int):
     return form, first, last
 
 
-def _span_of_request(request, default_year: int) -> tuple[int, int]:
-    """(first, last) from ?year= or ?first=&last=; the default year when neither is given."""
+def _span_of_request(request) -> tuple[int, int]:
+    """(first, last) from ?year= or ?first=&last=; the default year when neither is given
+    (only then are the years worth reporting on looked up)."""
     get = request.GET
     if not any(key in get for key in ("year", "first", "last")):
+        default_year = selectors.year_range().default
         return default_year, default_year
     return export.parse_span(year=get.get("year"), first=get.get("first"), last=get.get("last"))
 
@@ -61,7 +63,6 @@ class PublicSummaryView(TemplateView):
         context.update(
             form=form, year=year, funnels=funnels, funnel_total=total,
             funnel_chart=figures.funnel_years_chart(funnels) if funnels else None,
-            total_chart=figures.funnel_steps_chart(total, "funnel-total-chart"),
             totals=tables.totals_rows(selectors.totals(rows), Numbers()),
             project_count=len(rows),
         )
@@ -106,13 +107,13 @@ class SpanReportView(ReportMixin, TemplateView):
         total = selectors.funnel_total(funnels)
         rows = selectors.project_indicators(first, last)
         span = list(range(first, last + 1))
-        by_year = selectors.totals_by_year(rows, first, last)
+        trend = selectors.trend(selectors.totals_by_year(rows, first, last))
         context.update(
             form=form, first=first, last=last, span=span, funnels=funnels, funnel_total=total,
             funnel_chart=figures.funnel_years_chart(funnels),
             total_chart=figures.funnel_steps_chart(total, "funnel-total-chart"),
-            trend_table=_trend_table(by_year, span),
-            trend_charts=figures.trend_charts(selectors.trend(rows, first, last), span, "trend"),
+            trend_table=_trend_table(trend),
+            trend_charts=figures.trend_charts(trend, span, "trend"),
         )
         return context
 
@@ -148,7 +149,8 @@ class ProjectTrendView(PermissionRequiredMixin, TemplateView):
             project=project, form=form, first=first, last=last, span=span,
             table=_project_table(rows, span),
             trend_charts=figures.trend_charts(
-                selectors.trend(rows, first, last), span, "project-trend"),
+                selectors.trend(selectors.totals_by_year(rows, first, last)), span,
+                "project-trend"),
         )
         return context
 
@@ -158,7 +160,7 @@ class ExportCSVView(ReportMixin, View):
 
     def get(self, request):
         try:
-            first, last = _span_of_request(request, selectors.year_range().default)
+            first, last = _span_of_request(request)
         except export.SpanError as error:
             return HttpResponseBadRequest(str(error), content_type="text/plain; charset=utf-8")
         response = HttpResponse(export.indicators_csv(first, last),
@@ -170,7 +172,7 @@ class ExportCSVView(ReportMixin, View):
 class ExportXLSXView(ReportMixin, View):
     def get(self, request):
         try:
-            first, last = _span_of_request(request, selectors.year_range().default)
+            first, last = _span_of_request(request)
         except export.SpanError as error:
             return HttpResponseBadRequest(str(error), content_type="text/plain; charset=utf-8")
         response = HttpResponse(
@@ -198,9 +200,9 @@ class RawRecordsCSVView(ReportMixin, View):
         return response
 
 
-def _trend_table(by_year: dict[int, dict], span: list[int]) -> list[tuple[str, list]]:
-    return [(indicator.label, [by_year[year][indicator.value] for year in span])
-            for indicator in Indicator]
+def _trend_table(trend: dict[str, list]) -> list[tuple[str, list]]:
+    """(indicator label, its totals year by year) from `selectors.trend`."""
+    return [(indicator.label, trend[indicator.value]) for indicator in Indicator]
 
 
 def _project_table(rows: list[selectors.ProjectYear], span: list[int]):

@@ -21,15 +21,29 @@ from .models import Activity, Course, Indicator, MemberJoined, ServiceRequest, V
 
 Value = Decimal | int
 
-_ORGANISER_INDICATORS = {
-    Course.Organiser.MEMBERS: (Indicator.COURSES_BY_MEMBERS, Indicator.PARTICIPANTS_BY_MEMBERS),
-    Course.Organiser.PROFESSIONALS: (
-        Indicator.COURSES_BY_PROFESSIONALS, Indicator.PARTICIPANTS_BY_PROFESSIONALS,
-    ),
-    Course.Organiser.CITIZENS: (
-        Indicator.COURSES_BY_CITIZENS, Indicator.PARTICIPANTS_BY_CITIZENS,
-    ),
-}
+# Hours are decimals with two places; every other indicator is an integer count.
+DECIMAL_INDICATORS = frozenset({Indicator.ACTIVITY_HOURS})
+HOURS_PLACES = Decimal("0.01")
+
+# (organiser, courses indicator, participants indicator), in the order of Course.Organiser.
+ORGANISERS = (
+    (Course.Organiser.MEMBERS, Indicator.COURSES_BY_MEMBERS, Indicator.PARTICIPANTS_BY_MEMBERS),
+    (Course.Organiser.PROFESSIONALS, Indicator.COURSES_BY_PROFESSIONALS,
+     Indicator.PARTICIPANTS_BY_PROFESSIONALS),
+    (Course.Organiser.CITIZENS, Indicator.COURSES_BY_CITIZENS, Indicator.PARTICIPANTS_BY_CITIZENS),
+)
+
+
+def normalise(indicator: str, value) -> Value:
+    """Counts are integers; hours are decimals with two places (None is zero)."""
+    if indicator in DECIMAL_INDICATORS:
+        return Decimal(value or 0).quantize(HOURS_PLACES)
+    return int(value or 0)
+
+
+def zero(indicator: str) -> Value:
+    """The zero of an indicator: 0, or Decimal("0.00") for hours."""
+    return normalise(indicator, 0)
 
 
 class CountRows(Count):
@@ -43,7 +57,7 @@ class CountRows(Count):
 def _aggregations() -> list[tuple[type, dict[Indicator, object]]]:
     """(model, {indicator: aggregate}) for every record table."""
     courses = {Indicator.COURSES: CountRows(), Indicator.COURSE_PARTICIPANTS: Sum("participants")}
-    for organiser, (count_indicator, sum_indicator) in _ORGANISER_INDICATORS.items():
+    for organiser, count_indicator, sum_indicator in ORGANISERS:
         courses[count_indicator] = CountRows(filter=Q(organiser=organiser))
         courses[sum_indicator] = Sum("participants", filter=Q(organiser=organiser))
     return [
@@ -173,7 +187,6 @@ def indicator_values(
     if projects is not None:
         project_ids = [getattr(p, "pk", p) for p in projects]
     values: dict[tuple[int, int, str], Value] = {}
-    hours = Decimal("0.01")
     # One fiscal year: its date range already is the year, so group by project only.
     single = len(span) == 1
     if single and project_ids is None:
@@ -192,13 +205,5 @@ def indicator_values(
             if year not in wanted:
                 continue
             for name, value in zip(names, found, strict=True):
-                if name == Indicator.ACTIVITY_HOURS:
-                    value = Decimal(value or 0).quantize(hours)
-                else:
-                    value = int(value or 0)
-                values[(project_id, year, name)] = value
+                values[(project_id, year, name)] = normalise(name, value)
     return values
-
-
-def zero(indicator: str) -> Value:
-    return Decimal("0.00") if indicator == Indicator.ACTIVITY_HOURS else 0

@@ -5,7 +5,7 @@ from html import escape
 from django import template
 from django.utils.safestring import SafeString, mark_safe
 
-from reports.charts import number
+from reports import formatting
 from reports.export import fiscal_year_label
 
 register = template.Library()
@@ -20,12 +20,13 @@ def fiscal_year(year) -> str:
 @register.filter
 def figure(value) -> str:
     """A count or an amount of hours in the locale's format; a dash when there is none."""
-    return number(value)
+    return formatting.number(value)
 
 
 @register.filter
 def percent(value) -> str:
-    return "–" if value is None else f"{number(value, 1)}%"
+    """A ratio in percent with one decimal (75.0%); a dash when there is none."""
+    return formatting.percent(value)
 
 
 @register.filter

@@ -5,7 +5,8 @@ from decimal import Decimal
 
 from django.utils import translation
 
-from reports.charts import Series, bar_chart, line_chart, nice_max, number
+from reports.charts import Series, bar_chart, line_chart, nice_max
+from reports.formatting import number
 
 
 def test_bar_chart_has_title_axes_bars_and_data_table():

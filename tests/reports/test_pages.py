@@ -108,14 +108,22 @@ def test_constant_queries(client, make_user, django_assert_max_num_queries, name
     url = reverse(f"reports:{name}", args=[project.code] if name == "project_trend" else [])
     params = {"year": 2011} if name in ("year", "public_summary") else {"first": 2010, "last": 2012}
     counts = []
-    for size in (10, 990):  # 10 records of each kind, then 1,000
-        records(project, datetime.date(2011, 5, 1), requests=size, users=size, hours="1.5",
-                courses=[(Course.Organiser.MEMBERS, 3)] * size, members=size)
+    # 10 records of each kind, then 1,000; then 8 more projects (the pages' rows) running
+    # in 2010-2012 with records of their own (no courses or members, so that the
+    # sized project's 1,000 stays the total of those).
+    for size, more_projects in ((10, 0), (990, 0), (0, 8)):
+        if size:
+            records(project, datetime.date(2011, 5, 1), requests=size, users=size, hours="1.5",
+                    courses=[(Course.Organiser.MEMBERS, 3)] * size, members=size)
+        for n in range(more_projects):
+            records(chosen_project(f"more-{n}", 2010, 2012), datetime.date(2011, 6, 1),
+                    requests=3, handled=2, hours="2.25", users=7)
         with django_assert_max_num_queries(20) as queries:
             response = client.get(url, params)
         assert response.status_code == 200
         counts.append(len(queries))
     assert counts[0] == counts[1]
+    assert counts[1] == counts[2]
     assert "1,000" in response.content.decode()
 
 

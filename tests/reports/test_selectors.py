@@ -69,7 +69,7 @@ def test_trend_and_totals_sum_over_projects_per_year():
     records(two, datetime.date(2011, 5, 1), requests=3)
     records(two, datetime.date(2012, 5, 1), requests=4, hours="2.5")
     rows = selectors.project_indicators(2010, 2012)
-    trend = selectors.trend(rows, 2010, 2012)
+    trend = selectors.trend(selectors.totals_by_year(rows, 2010, 2012))
     assert trend[Indicator.SERVICE_REQUESTS] == [1, 5, 4]
     assert trend[Indicator.ACTIVITY_HOURS] == [Decimal("0.00"), Decimal("0.00"), Decimal("2.50")]
     assert [(r.year, r.project.code) for r in rows] == [
