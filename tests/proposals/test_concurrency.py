@@ -16,7 +16,6 @@ from collections import Counter
 
 import pytest
 from django.conf import settings
-from django.contrib.auth.models import Group
 from django.db import IntegrityError, connection
 
 from partnership.roles import Role
@@ -37,14 +36,6 @@ pytestmark = [
     ),
     pytest.mark.django_db(transaction=True),
 ]
-
-
-@pytest.fixture(autouse=True)
-def role_groups():
-    # A transactional test case empties the tables after each test, including the role
-    # groups the data migration made; put them back.
-    for role in Role:
-        Group.objects.get_or_create(name=role.value)
 
 
 def run_together(work, n: int = THREADS) -> Counter:
