@@ -31,6 +31,29 @@ def _unavailable(reason: str):
     pytest.skip(f"browser tests skipped: {reason}")
 
 
+def fits_the_screen(page) -> bool:
+    """No horizontal scrolling: the page is no wider than the window (a phone's, say).
+
+    Compared with the layout viewport (clientWidth), not window.innerWidth: on a phone
+    Chromium zooms out to a page that is too wide and innerWidth grows with it.
+    """
+    return page.evaluate(
+        "document.documentElement.scrollWidth <= document.documentElement.clientWidth")
+
+
+def watch_csp(page) -> list[str]:
+    """The Content-Security-Policy violations the page reports from now on (a list that fills
+    as the page loads; assert it is empty at the end)."""
+    refused: list[str] = []
+
+    def listen(message):
+        if "Content Security Policy" in message.text:
+            refused.append(message.text)
+
+    page.on("console", listen)
+    return refused
+
+
 @pytest.fixture(scope="session")
 def browser():
     if not os.path.exists(CHROMIUM):

@@ -2,6 +2,8 @@
 
 import pytest
 
+from tests.browser_fixtures import fits_the_screen, watch_csp
+
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
@@ -51,17 +53,29 @@ def test_phone_menu_opens(new_page, make_user, sign_in):
     assert toggler.is_visible()
     toggler.click()
     page.get_by_role("link", name="パスワード変更").wait_for(state="visible")
-    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    assert fits_the_screen(page)
 
 
 def test_no_content_security_policy_violations(new_page, make_user, sign_in):
     make_user(username="csp", password="right-password-123")
     page = new_page(mobile=True)
-    refused = []
-    page.on("console", lambda message: refused.append(message.text)
-            if "Content Security Policy" in message.text else None)
+    refused = watch_csp(page)
     sign_in(page, "csp", "right-password-123")
     for path in ("/", "/calls/", "/accounts/password/change/"):
         page.goto(path)
         page.wait_for_load_state("networkidle")
     assert refused == []
+
+
+def test_the_width_check_sees_a_page_a_little_too_wide_for_a_phone(new_page):
+    page = new_page(mobile=True)
+    page.goto("/")
+    assert fits_the_screen(page)
+    # 40 px too wide: Chromium zooms out, so window.innerWidth alone would grow to match.
+    page.evaluate("""() => {
+        const wide = document.createElement("div");
+        wide.style.width = (document.documentElement.clientWidth + 40) + "px";
+        wide.textContent = "広い";
+        document.querySelector("main").append(wide);
+    }""")
+    assert not fits_the_screen(page)

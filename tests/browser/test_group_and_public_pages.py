@@ -5,16 +5,13 @@ import pytest
 
 from partnership.models import CitizenGroup
 from proposals.models import Proposal, Status
+from tests.browser_fixtures import fits_the_screen
 from tests.factories import CallFactory
 from tests.lifecycle import proposal_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 PASSWORD = "right-password-123"
-
-
-def fits_the_screen(page) -> bool:
-    return page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
 
 
 def test_public_pages_are_accessible_on_a_phone(new_page, check_a11y):

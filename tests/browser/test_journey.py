@@ -10,6 +10,7 @@ import pytest
 from partnership.models import GroupMembership
 from partnership.roles import Role
 from proposals.models import Ballot, Criterion, Proposal, Status, Vote
+from tests.browser_fixtures import fits_the_screen
 from tests.factories import (
     CallFactory,
     CitizenGroupFactory,
@@ -29,10 +30,6 @@ def person(username: str, *roles: Role, seat: bool = False, chair: bool = False)
     if seat:
         PartnershipMemberFactory(user=user, is_chair=chair)
     return user
-
-
-def no_horizontal_scroll(page) -> bool:
-    return page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
 
 
 def test_a_proposal_from_submission_to_the_public_decision(new_page, check_a11y, sign_in):
@@ -101,7 +98,7 @@ def test_a_proposal_from_submission_to_the_public_decision(new_page, check_a11y,
     phone = new_page(mobile=True)
     sign_in(phone, voters[1].username, PASSWORD)
     phone.goto(f"/review/proposals/{draft.pk}/ballot/")
-    assert no_horizontal_scroll(phone)
+    assert fits_the_screen(phone)
     check_a11y(phone)
     for criterion in criteria:
         phone.locator(f"#id_score_{criterion.pk}").select_option("3")

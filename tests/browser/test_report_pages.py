@@ -6,29 +6,15 @@ import pytest
 
 from partnership.roles import Role
 from services.models import Course, Indicator
-from tests.reports.data import Panel, chosen_project, funnel_history, records, target
+from tests.browser_fixtures import fits_the_screen, watch_csp
+from tests.reports.conftest import _fresh_panel  # noqa: F401 - the same autouse fixture
+from tests.reports.data import chosen_project, funnel_history, records, target
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-@pytest.fixture(autouse=True)
-def _fresh_panel():
-    Panel._current = None
-    yield
-    Panel._current = None
-
-
 @pytest.fixture
-def role_groups():
-    # A transaction test case empties every table, the role groups of the migration too.
-    from django.contrib.auth.models import Group
-
-    for role in Role:
-        Group.objects.get_or_create(name=role.value)
-
-
-@pytest.fixture
-def report_data(role_groups):
+def report_data():
     project = chosen_project("centre", 2010, 2012)
     records(project, datetime.date(2011, 5, 10), requests=12, handled=9, hours="20.5", users=300,
             courses=[(Course.Organiser.MEMBERS, 15), (Course.Organiser.CITIZENS, 8)],
@@ -38,24 +24,11 @@ def report_data(role_groups):
     return project
 
 
-def _watch_csp(page) -> list[str]:
-    """CSP reports about inline styles or scripts (the charts must need neither)."""
-    problems: list[str] = []
-
-    def listen(message):
-        text = message.text
-        if "Content Security Policy" in text and ("style-src" in text or "script-src" in text):
-            problems.append(text)
-
-    page.on("console", listen)
-    return problems
-
-
 def test_report_pages_are_accessible(new_page, check_a11y, sign_in, make_user, report_data):
     make_user(Role.CITY_OFFICER, username="reports-officer", password="right-password-123")
     for locale, mobile in (("ja", False), ("en", True)):
         page = new_page(locale=locale, mobile=mobile)
-        problems = _watch_csp(page)
+        problems = watch_csp(page)
         sign_in(page, "reports-officer", "right-password-123")
         for url in ("/reports/year/?year=2011", "/reports/span/?first=2003&last=2012",
                     f"/reports/projects/{report_data.code}/trend/"):
@@ -63,13 +36,14 @@ def test_report_pages_are_accessible(new_page, check_a11y, sign_in, make_user, r
             assert page.locator("h1").count() == 1
             assert page.locator("svg[role=img]").count() >= 1
             check_a11y(page)
+            assert fits_the_screen(page) or not mobile, url
         assert problems == []
 
 
 def test_public_summary_is_accessible_and_the_year_selector_works(new_page, check_a11y,
                                                                    report_data):
     page = new_page(locale="ja")
-    problems = _watch_csp(page)
+    problems = watch_csp(page)
     page.goto("/")
     page.locator("main a[href='/reports/']").click()
     page.wait_for_load_state()

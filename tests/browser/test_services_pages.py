@@ -5,6 +5,7 @@ import datetime
 import pytest
 
 from services.models import Visit
+from tests.browser_fixtures import fits_the_screen
 from tests.services.conftest import make_project, staff_of
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -52,9 +53,8 @@ def test_entry_errors_are_accessible(staff_page, check_a11y):
 
 def test_project_and_import_pages_on_a_phone(staff_page, check_a11y):
     page, project = staff_page(mobile=True)
-    page.goto(f"/projects/{project.code}/")
-    check_a11y(page)
-    page.goto("/projects/import/")
-    check_a11y(page)
-    page.goto(f"/projects/{project.code}/records/visits/")
-    check_a11y(page)
+    for url in (f"/projects/{project.code}/", "/projects/import/",
+                f"/projects/{project.code}/records/visits/"):
+        page.goto(url)
+        check_a11y(page)
+        assert fits_the_screen(page), url
