@@ -4,7 +4,6 @@ Scopes: "own" is a proposal in the state the page acts on (public, so a visitor 
 role gets 403); "other" is another group's draft, whose existence is private (404).
 """
 
-from partnership.models import PartnershipMember
 from partnership.roles import Role
 from partnership.selectors import sitting_members
 from proposals.models import Status
@@ -77,8 +76,7 @@ def build(objects: dict) -> None:
     """Seats for the member and the chair; proposals in each state the pages act on."""
     users = objects["users"]
     for role, chair in ((MEMBER, False), (CHAIR, True)):
-        if not PartnershipMember.objects.filter(user=users[role]).exists():
-            PartnershipMemberFactory(user=users[role], is_chair=chair)
+        PartnershipMemberFactory(user=users[role], is_chair=chair)
     call = CallFactory()
     objects["review"] = {
         "call": call,

@@ -36,7 +36,3 @@ ROWS = [
     Row("reports:export_xlsx", INTERNAL, page=False),
     Row("reports:raw_csv", INTERNAL, _kind, page=False),
 ]
-
-
-def build(objects: dict) -> None:
-    """Nothing of its own: the projects and their groups come from the services rows."""
