@@ -1,11 +1,12 @@
 """Views of the services app: permission check, form, action, message."""
 
-import base64
 import hashlib
 
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -34,6 +35,7 @@ from .rules import EVALUATE_PERMS
 
 RECORDS_PER_PAGE = 50
 SESSION_IMPORT = "services_import"
+IMPORT_DIR = "imports"  # previewed uploads wait here (default storage) until confirmed
 
 
 class ProjectListView(ListView):
@@ -414,26 +416,40 @@ class ImportUploadView(View):
         data = upload.read()
         parsed = importing.parse(data, kind=form.cleaned_data["kind"], filename=upload.name,
                                  allowed_project_ids=self.allowed())
+        self.discard_upload()
         if parsed.ok:
+            # The bytes wait in the default storage, not in the session, which is loaded
+            # (and rewritten by the idle timeout) on every request of the user.
+            name = default_storage.save(f"{IMPORT_DIR}/{parsed.sha256}", ContentFile(data))
             request.session[SESSION_IMPORT] = {
                 "kind": parsed.kind.slug, "filename": parsed.filename, "sha256": parsed.sha256,
-                "data": base64.b64encode(data).decode("ascii"),
+                "name": name,
             }
-        else:
-            request.session.pop(SESSION_IMPORT, None)
         return self.show(form, parsed)
+
+    def discard_upload(self) -> None:
+        """Forget the previewed file of the session and delete its stored bytes."""
+        stored = self.request.session.pop(SESSION_IMPORT, None)
+        if stored and stored.get("name"):
+            default_storage.delete(stored["name"])
 
     def confirm(self, request):
         stored = request.session.get(SESSION_IMPORT)
-        if not stored or stored["sha256"] != request.POST.get("sha256"):
+        data = None
+        if stored and stored["sha256"] == request.POST.get("sha256"):
+            try:
+                with default_storage.open(stored["name"], "rb") as file:
+                    data = file.read()
+            except (FileNotFoundError, KeyError):  # deleted meanwhile, or an older session
+                pass
+            self.discard_upload()  # one confirmation per preview, whatever happens next
+        if data is None:
             messages.error(request, _("The upload has expired: choose the file again."))
             return redirect("services:import_upload")
-        data = base64.b64decode(stored["data"])
         if hashlib.sha256(data).hexdigest() != stored["sha256"]:
             raise PermissionDenied
         parsed = importing.parse(data, kind=stored["kind"], filename=stored["filename"],
                                  allowed_project_ids=self.allowed())
-        del request.session[SESSION_IMPORT]
         if parsed.errors:
             for problem in parsed.errors:
                 messages.error(request, str(problem))

@@ -2,6 +2,8 @@ import datetime
 from decimal import Decimal
 
 import pytest
+from django.contrib.messages import get_messages
+from django.contrib.sessions.models import Session
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
@@ -16,6 +18,7 @@ from services.models import (
     Target,
     Visit,
 )
+from services.views import SESSION_IMPORT
 from tests.factories import PartnershipMemberFactory
 
 from .conftest import make_project, officer_of, staff_of
@@ -147,8 +150,19 @@ def test_three_evaluations_side_by_side(client, project, make_user):
     assert "summary-table" not in body  # the partnership reads evaluations, not records
 
 
+@pytest.fixture
+def media(settings, tmp_path):
+    """Previewed uploads wait in the default storage: a MEDIA_ROOT of the test's own."""
+    settings.MEDIA_ROOT = tmp_path
+    return tmp_path
+
+
+def stored_files(media) -> list:
+    return sorted(path for path in media.rglob("*") if path.is_file())
+
+
 @pytest.mark.django_db
-def test_upload_page_previews_then_imports(client, project):
+def test_upload_page_previews_then_imports(client, project, media):
     staff = staff_of(project)
     other = make_project("another")
     client.force_login(staff)
@@ -181,3 +195,70 @@ def test_upload_page_previews_then_imports(client, project):
                                  "file": SimpleUploadedFile("again.csv", good)})
     assert "already imported" in response.content.decode()
     assert Activity.objects.count() == 1
+
+
+def activities_csv(code: str, rows: int) -> bytes:
+    lines = [f"{code},2011-{4 + i % 9:02d}-{1 + i % 28:02d},1.5,活動 {i}" for i in range(rows)]
+    return ("project,date,hours,description\n" + "\n".join(lines) + "\n").encode()
+
+
+@pytest.mark.django_db
+def test_a_preview_keeps_the_file_out_of_the_session(client, project, media):
+    """The bytes wait in the default storage; the session holds a name and a digest."""
+    client.force_login(staff_of(project))
+    url = reverse("services:import_upload")
+    first = activities_csv(project.code, 3000)  # about 100 kB
+    assert len(first) > 90_000
+    response = client.post(url, {"kind": "activities",
+                                 "file": SimpleUploadedFile("first.csv", first)})
+    assert 'name="confirm"' in response.content.decode()
+    stored = client.session[SESSION_IMPORT]
+    assert set(stored) == {"kind", "filename", "sha256", "name"}
+    row = Session.objects.get(session_key=client.session.session_key)
+    assert len(row.session_data) < 1000
+    assert stored["name"].startswith(f"imports/{stored['sha256']}")
+    assert [path.read_bytes() for path in stored_files(media)] == [first]
+
+    # A new preview replaces the first one, whose file is deleted.
+    second = activities_csv(project.code, 20)
+    client.post(url, {"kind": "activities", "file": SimpleUploadedFile("second.csv", second)})
+    assert [path.read_bytes() for path in stored_files(media)] == [second]
+    assert client.session[SESSION_IMPORT]["filename"] == "second.csv"
+
+    digest = client.session[SESSION_IMPORT]["sha256"]
+    response = client.post(url, {"confirm": "1", "sha256": digest})
+    assert response.status_code == 302
+    assert Activity.objects.count() == 20
+    assert stored_files(media) == []  # confirmed: the stored file is gone
+    assert SESSION_IMPORT not in client.session
+
+
+@pytest.mark.django_db
+def test_a_failed_preview_deletes_the_previous_file(client, project, media):
+    client.force_login(staff_of(project))
+    url = reverse("services:import_upload")
+    client.post(url, {"kind": "activities",
+                      "file": SimpleUploadedFile("good.csv", activities_csv(project.code, 2))})
+    assert len(stored_files(media)) == 1
+    bad = b"project,date,hours,description\nnowhere,2011-04-01,1,x\n"
+    client.post(url, {"kind": "activities", "file": SimpleUploadedFile("bad.csv", bad)})
+    assert stored_files(media) == []
+    assert SESSION_IMPORT not in client.session
+
+
+@pytest.mark.django_db
+def test_confirming_a_preview_whose_file_is_gone_imports_nothing(client, project, media):
+    client.force_login(staff_of(project))
+    url = reverse("services:import_upload")
+    client.post(url, {"kind": "activities",
+                      "file": SimpleUploadedFile("good.csv", activities_csv(project.code, 2))})
+    digest = client.session[SESSION_IMPORT]["sha256"]
+    for path in stored_files(media):
+        path.unlink()
+    response = client.post(url, {"confirm": "1", "sha256": digest})
+    assert response.status_code == 302
+    assert not Activity.objects.exists()
+    assert [str(m) for m in get_messages(response.wsgi_request)] == [
+        "The upload has expired: choose the file again."
+    ]
+    assert SESSION_IMPORT not in client.session
