@@ -46,6 +46,8 @@ class Problem:
     message: object
 
     def __str__(self) -> str:
+        # The command's output, `line N: column: problem` (DESIGN section 6); the upload
+        # page writes the same in the user's language (import_upload.html, views.problem_text).
         if self.line is None:
             return str(self.message)
         return f"line {self.line}: {self.column}: {self.message}"

@@ -12,6 +12,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views import View
 from django.views.generic import ListView
 
@@ -36,6 +37,17 @@ from .rules import EVALUATE_PERMS
 RECORDS_PER_PAGE = 50
 SESSION_IMPORT = "services_import"
 IMPORT_DIR = "imports"  # previewed uploads wait here (default storage) until confirmed
+
+
+def problem_text(problem: importing.Problem) -> str:
+    """A problem of an uploaded file in the user's language (the command prints `str()`,
+    whose English `line N: column: problem` is a stable interface, DESIGN section 6)."""
+    if problem.line is None:
+        return str(problem.message)
+    # Same msgid as import_upload.html's blocktranslate.
+    return _("line %(line)s: %(column)s: %(message)s") % {
+        "line": problem.line, "column": problem.column, "message": problem.message,
+    }
 
 
 class ProjectListView(ListView):
@@ -211,7 +223,9 @@ class RecordEntryView(ProjectView):
                                              kind=self.kind, rows=rows)
         except ServiceError as error:
             return self.show(formset, error.message)
-        messages.success(request, _("%(count)s records were saved.") % {"count": len(records)})
+        messages.success(request, ngettext("%(count)s record was saved.",
+                                           "%(count)s records were saved.", len(records))
+                         % {"count": len(records)})
         if "add_more" in request.POST:
             return redirect(request.path)
         return redirect(self.list_url())
@@ -340,7 +354,9 @@ class AgreeTargetsView(ProjectView):
         except ServiceError as error:
             messages.error(request, error.message)
         else:
-            messages.success(request, _("%(count)s targets were agreed.") % {"count": count})
+            messages.success(request, ngettext("%(count)s target was agreed.",
+                                               "%(count)s targets were agreed.", count)
+                             % {"count": count})
         return redirect(self.detail_url(year))
 
 
@@ -452,13 +468,15 @@ class ImportUploadView(View):
                                  allowed_project_ids=self.allowed())
         if parsed.errors:
             for problem in parsed.errors:
-                messages.error(request, str(problem))
+                messages.error(request, problem_text(problem))
             return redirect("services:import_upload")
         try:
             batch = actions.import_records(actor=request.user, parsed=parsed)
         except ServiceError as error:
             messages.error(request, error.message)
             return redirect("services:import_upload")
-        messages.success(request, _("%(rows)s records were imported from %(file)s.")
+        messages.success(request, ngettext("%(rows)s record was imported from %(file)s.",
+                                           "%(rows)s records were imported from %(file)s.",
+                                           batch.rows)
                          % {"rows": batch.rows, "file": batch.filename})
         return redirect("services:import_upload")

@@ -54,6 +54,16 @@ def test_activities_import_in_any_column_order(tmp_path, project):
     assert batch.rows == 2 and batch.kind == "activities"
     change = RecordChange.objects.get()
     assert change.action == "import" and change.data["rows"] == 2
+    assert out.strip() == "Imported 2 records from records.csv."
+
+
+@pytest.mark.django_db
+def test_one_imported_record_is_singular(tmp_path, project):
+    path = write(tmp_path, "project,date,hours,description\nchildcare,2011-04-01,1,\n",
+                 name="one.csv")
+    status, out, err = run("activities", path)
+    assert status == 0, err
+    assert out.strip() == "Imported 1 record from one.csv."
 
 
 @pytest.mark.django_db

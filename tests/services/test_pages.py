@@ -262,3 +262,16 @@ def test_confirming_a_preview_whose_file_is_gone_imports_nothing(client, project
         "The upload has expired: choose the file again."
     ]
     assert SESSION_IMPORT not in client.session
+
+
+@pytest.mark.django_db
+def test_one_imported_record_is_singular(client, project, media):
+    client.force_login(staff_of(project))
+    url = reverse("services:import_upload")
+    client.post(url, {"kind": "activities",
+                      "file": SimpleUploadedFile("one.csv", activities_csv(project.code, 1))})
+    response = client.post(url, {"confirm": "1",
+                                 "sha256": client.session[SESSION_IMPORT]["sha256"]})
+    assert [str(m) for m in get_messages(response.wsgi_request)] == [
+        "1 record was imported from one.csv."
+    ]

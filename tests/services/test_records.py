@@ -2,6 +2,7 @@ import datetime
 from decimal import Decimal
 
 import pytest
+from django.contrib.messages import get_messages
 from django.urls import reverse
 
 from services import actions
@@ -44,6 +45,20 @@ def test_entry_page_saves_several_rows_and_skips_untouched_ones(client, project)
     # The last facility entered is pre-filled next time.
     response = client.get(url)
     assert response.content.decode().count('value="図工室"') == 5
+
+
+@pytest.mark.django_db
+def test_the_saved_message_counts_in_singular_and_plural(client, project):
+    client.force_login(staff_of(project))
+    url = reverse("services:record_entry", kwargs={"code": project.code, "kind": "activities"})
+    for rows in ([{"date": "2011-04-01", "hours": "2"}],
+                 [{"date": "2011-04-02", "hours": "1"}, {"date": "2011-04-03", "hours": "3"}]):
+        response = client.post(url, entry_data("activities", rows, total=len(rows)))
+        assert response.status_code == 302
+    # Neither redirect was followed: both messages are still waiting.
+    assert [str(m) for m in get_messages(response.wsgi_request)] == [
+        "1 record was saved.", "2 records were saved."
+    ]
 
 
 @pytest.mark.django_db

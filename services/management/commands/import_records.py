@@ -8,6 +8,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from services import actions, importing
 from services.errors import ServiceError
@@ -36,5 +37,7 @@ class Command(BaseCommand):
         except ServiceError as error:
             raise CommandError(str(error), returncode=1) from error
         self.stdout.write(self.style.SUCCESS(
-            _("Imported %(rows)s records from %(file)s.") % {"rows": batch.rows, "file": file.name}
+            ngettext("Imported %(rows)s record from %(file)s.",
+                     "Imported %(rows)s records from %(file)s.", batch.rows)
+            % {"rows": batch.rows, "file": file.name}
         ))
