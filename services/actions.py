@@ -232,19 +232,20 @@ def import_records(*, actor: User | None, parsed: "importing.ParsedFile") -> Imp
 # Fiscal years, targets, evaluations ---------------------------------------------------
 
 
+def _require_project_year(project: Project, year: int) -> None:
+    _require(year in project_years(project),
+             _("Fiscal year %(year)s is outside the project's period.") % {"year": year})
+
+
 @transaction.atomic
 def close_year(*, actor: User, project: Project, year: int) -> YearClosure:
     project = _lock(project)
     _require(actor.has_perm("services.close_year", project),
              _("Only officers of the partner department close a fiscal year."))
+    _require_project_year(project, year)
     _require(not YearClosure.objects.filter(project=project, fiscal_year=year).exists(),
              _("Fiscal year %(year)s is already closed.") % {"year": year})
     return YearClosure.objects.create(project=project, fiscal_year=year, closed_by=actor)
-
-
-def _require_project_year(project: Project, year: int) -> None:
-    _require(year in project_years(project),
-             _("Fiscal year %(year)s is outside the project's period.") % {"year": year})
 
 
 @transaction.atomic
@@ -280,6 +281,7 @@ def agree_targets(*, actor: User, project: Project, year: int) -> int:
     project = _lock(project)
     _require(actor.has_perm("services.agree_targets", project),
              _("Only officers of the partner department agree targets."))
+    _require_project_year(project, year)
     targets = Target.objects.filter(project=project, fiscal_year=year, agreed_at__isnull=True)
     _require(targets.exists(), _("There are no targets waiting for agreement."))
     return targets.update(agreed_by=actor, agreed_at=timezone.now())

@@ -96,7 +96,10 @@ def project_detail(request, code: str):
 
 
 class ProjectView(View):
-    """A project's internal page: 404 for those who may not see its records, 403 to act."""
+    """A project's internal page: 404 for those who may not see its records, 403 to act.
+
+    A fiscal year in the URL must be one of the project's years (404 otherwise).
+    """
 
     read_perm = "services.view_records"
     act_perm: str | None = None
@@ -109,6 +112,8 @@ class ProjectView(View):
             self.kind = KINDS.get(kwargs["kind"])
             if self.kind is None:
                 raise Http404
+        if "year" in kwargs and kwargs["year"] not in selectors.project_years(self.project):
+            raise Http404
         if not request.user.has_perm(self.read_perm, self.project):
             raise Http404
         if self.act_perm and not request.user.has_perm(self.act_perm, self.project):
@@ -316,21 +321,15 @@ class YearCloseView(ProjectView):
 class TargetsView(ProjectView):
     act_perm = "services.set_targets"
 
-    def check_year(self, year):
-        if year not in selectors.project_years(self.project):
-            raise Http404
-
     def show(self, year, form):
         return render(self.request, "services/targets_form.html",
                       {"project": self.project, "year": year, "form": form})
 
     def get(self, request, code, year):
-        self.check_year(year)
         initial = {k: t.value for k, t in selectors.targets(self.project, year).items()}
         return self.show(year, TargetForm(initial=initial))
 
     def post(self, request, code, year):
-        self.check_year(year)
         form = TargetForm(request.POST)
         if not form.is_valid():
             return self.show(year, form)
@@ -376,8 +375,6 @@ class EvaluationView(ProjectView):
         })
 
     def get(self, request, code, year, evaluator):
-        if year not in selectors.project_years(self.project):
-            raise Http404
         existing = selectors.evaluations(self.project, year).get(evaluator)
         return self.show(year, evaluator, EvaluationForm(instance=existing))
 
