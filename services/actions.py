@@ -105,10 +105,9 @@ def update_project(*, actor: User, project: Project, code: str,
     _require(actor.has_perm("services.change_project", project),
              _("Only city officers change a project's details."))
     project = _lock(project)
-    _require(ends_on >= starts_on, _("The project cannot end before it starts."))
     project.code, project.department = code, department
     project.starts_on, project.ends_on, project.agreement_date = starts_on, ends_on, agreement_date
-    try:
+    try:  # the reserved codes and the period's order included (the model checks both)
         project.full_clean(exclude=["proposal", "group"])
     except ValidationError as error:
         raise ServiceError("; ".join(error.messages)) from error

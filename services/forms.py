@@ -20,10 +20,10 @@ class DateInput(forms.DateInput):
         super().__init__(attrs, format="%Y-%m-%d")
 
 
-RESERVED_CODES = {"import"}
-
-
 class ProjectForm(forms.ModelForm):
+    """Reserved codes and the period's order are checked by the model (its validator and
+    constraint), so the admin refuses them too."""
+
     department = forms.ModelChoiceField(
         Department.objects.all(), required=False, label=_("partner department")
     )
@@ -33,18 +33,6 @@ class ProjectForm(forms.ModelForm):
         fields = ["code", "department", "starts_on", "ends_on", "agreement_date"]
         widgets = {"starts_on": DateInput(), "ends_on": DateInput(),
                    "agreement_date": DateInput()}
-
-    def clean_code(self):
-        code = self.cleaned_data["code"]
-        if code in RESERVED_CODES:
-            raise forms.ValidationError(_("This code is reserved: choose another."))
-        return code
-
-    def clean(self):
-        data = super().clean()
-        if data.get("starts_on") and data.get("ends_on") and data["ends_on"] < data["starts_on"]:
-            self.add_error("ends_on", _("The project cannot end before it starts."))
-        return data
 
 
 _WIDGETS = {

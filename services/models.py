@@ -1,6 +1,7 @@
 import datetime
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -31,13 +32,24 @@ class Indicator(models.TextChoices):
     NEW_MEMBERS_FORMER_USERS = "new_members_former_users", _("New members who were service users")
 
 
+# Codes that are the first part of other services URLs (/projects/import/ …): a project
+# with such a code could not be reached.
+RESERVED_CODES = frozenset({"import"})
+
+
+def validate_code_not_reserved(code: str) -> None:
+    if code in RESERVED_CODES:
+        raise ValidationError(_("This code is reserved: choose another."), code="reserved")
+
+
 class Project(models.Model):
     """A chosen proposal run by its group with a partner city department."""
 
     proposal = models.OneToOneField(
         Proposal, on_delete=models.PROTECT, related_name="project", verbose_name=_("proposal")
     )
-    code = models.SlugField(_("code"), max_length=50, unique=True)
+    code = models.SlugField(_("code"), max_length=50, unique=True,
+                            validators=[validate_code_not_reserved])
     title = models.CharField(_("title"), max_length=200)
     group = models.ForeignKey(
         CitizenGroup, on_delete=models.PROTECT, related_name="projects",
@@ -58,7 +70,8 @@ class Project(models.Model):
         verbose_name_plural = _("projects")
         constraints = [
             models.CheckConstraint(
-                condition=models.Q(ends_on__gte=models.F("starts_on")), name="project_period_order"
+                condition=models.Q(ends_on__gte=models.F("starts_on")), name="project_period_order",
+                violation_error_message=_("The project cannot end before it starts."),
             ),
         ]
 

@@ -5,6 +5,8 @@ from django.urls import reverse
 
 from partnership.roles import Role
 from proposals.models import Status
+from services import actions
+from services.errors import ServiceError
 from services.models import Project
 from tests.factories import DepartmentFactory
 from tests.lifecycle import proposal_in
@@ -59,8 +61,63 @@ def test_period_must_not_end_before_start(client, project, make_user):
     })
     assert response.status_code == 200
     assert b"error-summary" in response.content
+    # The model's constraint says why, on the form.
+    assert "The project cannot end before it starts." in response.content.decode()
+    assert response.context["form"].non_field_errors() == [
+        "The project cannot end before it starts."
+    ]
     project.refresh_from_db()
     assert project.starts_on == datetime.date(2010, 4, 1)
+
+
+@pytest.mark.django_db
+def test_the_action_refuses_a_period_ending_before_it_starts(project):
+    with pytest.raises(ServiceError) as error:
+        actions.update_project(actor=officer_of(project), project=project, code=project.code,
+                               department=project.department,
+                               starts_on=datetime.date(2012, 4, 1),
+                               ends_on=datetime.date(2011, 3, 31), agreement_date=None)
+    assert error.value.message == "The project cannot end before it starts."
+    project.refresh_from_db()
+    assert project.ends_on == datetime.date(2013, 3, 31)
+
+
+@pytest.mark.django_db
+def test_a_reserved_code_is_refused_on_the_project_form(client, project, make_user):
+    client.force_login(make_user(Role.CITY_OFFICER))
+    response = client.post(reverse("services:project_edit", kwargs={"code": project.code}), {
+        "code": "import", "starts_on": "2010-04-01", "ends_on": "2013-03-31",
+    })
+    assert response.status_code == 200
+    assert response.context["form"].errors["code"] == ["This code is reserved: choose another."]
+    project.refresh_from_db()
+    assert project.code == "childcare"
+
+
+@pytest.mark.django_db
+def test_a_reserved_code_is_refused_in_the_admin(admin_client, project):
+    """The admin's form runs the model field's validators: no unreachable project page."""
+    url = reverse("admin:services_project_change", args=[project.pk])
+    response = admin_client.post(url, {
+        "proposal": project.proposal_id, "code": "import", "title": project.title,
+        "group": project.group_id, "department": project.department_id,
+        "starts_on": "2010-04-01", "ends_on": "2013-03-31", "agreement_date": "",
+    })
+    assert response.status_code == 200
+    assert response.context["adminform"].form.errors["code"] == [
+        "This code is reserved: choose another."
+    ]
+    project.refresh_from_db()
+    assert project.code == "childcare"
+    # The same form with an ordinary code saves (the post above failed only on the code).
+    response = admin_client.post(url, {
+        "proposal": project.proposal_id, "code": "imports", "title": project.title,
+        "group": project.group_id, "department": project.department_id,
+        "starts_on": "2010-04-01", "ends_on": "2013-03-31", "agreement_date": "",
+    })
+    assert response.status_code == 302
+    project.refresh_from_db()
+    assert project.code == "imports"
 
 
 @pytest.mark.django_db
