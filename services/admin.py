@@ -74,6 +74,7 @@ class MemberJoinedAdmin(RecordAdmin):
 class RecordChangeAdmin(RecordAdmin):
     list_display = ("project", "kind", "record_id", "action", "actor", "at")
     list_filter = ("kind", "action")
+    list_select_related = ("project", "actor")
     raw_id_fields = ("actor",)
 
 
@@ -81,6 +82,7 @@ class RecordChangeAdmin(RecordAdmin):
 class ImportBatchAdmin(admin.ModelAdmin):
     list_display = ("kind", "filename", "rows", "imported_by", "imported_at")
     list_filter = ("kind",)
+    list_select_related = ("imported_by",)
 
     def has_add_permission(self, request, obj=None):
         return False
