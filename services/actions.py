@@ -19,7 +19,7 @@ from partnership.models import Department, User
 
 from . import importing
 from .errors import ServiceError
-from .kinds import KINDS, RecordKind, kind_of
+from .kinds import RecordKind, kind_of
 from .models import (
     Evaluation,
     ImportBatch,
@@ -60,7 +60,7 @@ def record_data(record: Record) -> dict:
     return {name: _json(getattr(record, name)) for name in kind.fields}
 
 
-def _require_open(project: Project, day: datetime.date, closed: set[int]) -> None:
+def _require_open(day: datetime.date, closed: set[int]) -> None:
     year = fiscal_year_of(day)
     _require(
         year not in closed,
@@ -135,7 +135,7 @@ def create_records(*, actor: User, project: Project, kind: RecordKind,
     for row in rows:
         unknown = set(row) - set(kind.fields)
         _require(not unknown, _("Unknown record fields."))
-        _require_open(project, row[kind.date_field], closed)
+        _require_open(row[kind.date_field], closed)
         records.append(kind.model(project=project, created_by=actor, **row))
     records = kind.model.objects.bulk_create(records)
     RecordChange.objects.bulk_create(
@@ -155,11 +155,11 @@ def update_record(*, actor: User, record: Record, **fields) -> Record:
     unknown = set(fields) - set(kind.fields)
     _require(not unknown, _("Unknown record fields."))
     closed = closed_years(project)
-    _require_open(project, record.record_date(), closed)
+    _require_open(record.record_date(), closed)
     before = record_data(record)
     for name, value in fields.items():
         setattr(record, name, value)
-    _require_open(project, record.record_date(), closed)
+    _require_open(record.record_date(), closed)
     try:
         record.full_clean(exclude=["project", "batch", "created_by"])
     except ValidationError as error:
@@ -178,7 +178,7 @@ def delete_record(*, actor: User, record: Record) -> None:
     project = _lock(record.project)
     _require_writer(actor, project)
     record = kind.model.objects.select_for_update().get(pk=record.pk, project=project)
-    _require_open(project, record.record_date(), closed_years(project))
+    _require_open(record.record_date(), closed_years(project))
     RecordChange.objects.create(
         project=project, kind=kind.slug, record_id=record.pk, action=RecordChange.Action.DELETE,
         data=record_data(record), actor=actor,
@@ -304,7 +304,3 @@ def save_evaluation(*, actor: User, project: Project, year: int, evaluator: str,
         defaults={**scores, "comment": comment.strip(), "author": actor},
     )
     return evaluation
-
-
-def kind_for(slug: str) -> RecordKind:
-    return KINDS[slug]

@@ -84,10 +84,10 @@ def targets_against_results(project: Project, year: int,
     """Every indicator with a target or a result in the year."""
     if values is None:
         values = indicator_values(years=[year], projects=[project])
-    targets = {t.indicator: t for t in Target.objects.filter(project=project, fiscal_year=year)}
+    year_targets = targets(project, year)
     rows = []
     for indicator in Indicator:
-        target = targets.get(indicator.value)
+        target = year_targets.get(indicator.value)
         result = values.get((project.pk, year, indicator.value), zero(indicator.value))
         if target is None and not result:
             continue

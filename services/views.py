@@ -82,13 +82,17 @@ def project_detail(request, code: str):
             year=year,
             evaluations=selectors.evaluations(project, year),
             evaluators=Evaluation.Evaluator,
+            # (evaluator, label) of the evaluations this user may write
+            may_evaluate=[(value, label) for value, label in Evaluation.Evaluator.choices
+                          if user.has_perm(EVALUATE_PERMS[value], project)],
             rows=selectors.targets_against_results(project, year, values),
         )
         if can_records:
+            closed = selectors.closed_years(project)
             context.update(
                 summary=selectors.yearly_summary(project, years, values),
-                closed=sorted(selectors.closed_years(project)),
-                year_closed=year in selectors.closed_years(project),
+                closed=sorted(closed),
+                year_closed=year in closed,
                 kinds=KINDS.values(),
             )
     context.update(can_records=can_records, can_evaluations=can_evaluations)

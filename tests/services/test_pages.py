@@ -275,3 +275,17 @@ def test_one_imported_record_is_singular(client, project, media):
     assert [str(m) for m in get_messages(response.wsgi_request)] == [
         "1 record was imported from one.csv."
     ]
+
+
+@pytest.mark.django_db
+def test_each_user_is_offered_the_evaluations_they_may_write(client, project, make_user):
+    member = make_user(Role.PARTNERSHIP_MEMBER)
+    PartnershipMemberFactory(user=member)
+    url = reverse("services:project_detail", kwargs={"code": project.code})
+    for user, evaluator in ((staff_of(project), "group"), (officer_of(project), "department"),
+                            (member, "partnership")):
+        client.force_login(user)
+        body = client.get(url, {"year": 2011}).content.decode()
+        offered = [value for value in ("group", "department", "partnership")
+                   if f"/years/2011/evaluations/{value}/" in body]
+        assert offered == [evaluator]
