@@ -160,7 +160,6 @@ def test_page_csv_xlsx_and_command_agree_on_factory_data(officer, two_years):
 
 
 def test_page_csv_xlsx_and_command_agree_on_the_demo_data(officer):
-    pytest.importorskip("services.demo", reason="services/demo.py is not written yet")
     call_command("demo", "--force", stdout=io.StringIO())
     figures = assert_everything_agrees(officer, 2011)
     assert figures[("childcare-support", "service_requests_handled")] == "3483"
