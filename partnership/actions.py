@@ -31,8 +31,8 @@ def _lock(group: CitizenGroup) -> CitizenGroup:
 
 def _give_citizen_role(user: User) -> None:
     user.groups.add(*role_groups(Role.CITIZEN))
-    if hasattr(user, "_role_names"):
-        del user._role_names  # the cached role names are stale now
+    if hasattr(user, "_cached_role_names"):
+        del user._cached_role_names  # the cached role names are stale now
 
 
 @transaction.atomic

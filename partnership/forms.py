@@ -39,3 +39,7 @@ class MemberAddForm(forms.Form):
         choices=GroupMembership.GroupRole.choices,
         initial=GroupMembership.GroupRole.MEMBER,
     )
+
+
+class ConfirmForm(forms.Form):
+    """A confirmation page's form: no fields, one button."""

@@ -15,19 +15,26 @@ def sitting_members(*, on: datetime.date | None = None) -> QuerySet[PartnershipM
 
 
 def sitting_term(*, user: User, on: datetime.date | None = None) -> PartnershipMember | None:
+    """The user's seat on the day `on`. Today's is cached on the user object, as several
+    permission checks of one page ask (`forget_cached_answers` drops it in an action)."""
     if not user.is_authenticated:
         return None
-    return sitting_members(on=on).filter(user=user).select_related("user").first()
+    if on is not None:
+        return sitting_members(on=on).filter(user=user).select_related("user").first()
+    if not hasattr(user, "_cached_sitting_term"):
+        user._cached_sitting_term = (
+            sitting_members().filter(user=user).select_related("user").first())
+    return user._cached_sitting_term
 
 
 def member_group_ids(user: User) -> set[int]:
     """Ids of the citizen groups the user belongs to, cached on the user object: several
     permission checks of one page ask (for a fresh answer inside an action, query)."""
-    if not hasattr(user, "_citizen_group_ids"):
-        user._citizen_group_ids = set(
+    if not hasattr(user, "_cached_group_ids"):
+        user._cached_group_ids = set(
             user.group_memberships.values_list("group_id", flat=True)
         ) if user.is_authenticated else set()
-    return user._citizen_group_ids
+    return user._cached_group_ids
 
 
 def is_representative(user: User, group: CitizenGroup) -> bool:

@@ -1,8 +1,12 @@
 from django.db import DatabaseError, connection
-from django.http import JsonResponse
+from django.http import HttpResponseServerError, JsonResponse
+from django.template import loader
 from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import requires_csrf_token
 from django.views.decorators.http import require_GET
 from django.views.generic import TemplateView
+
+from . import request_id
 
 
 class HomeView(TemplateView):
@@ -20,3 +24,11 @@ def healthz(request):
     except DatabaseError:
         return JsonResponse({"status": "unavailable", "database": "down"}, status=503)
     return JsonResponse({"status": "ok", "database": "up"})
+
+
+@requires_csrf_token
+def server_error(request):
+    """The 500 page, with the request's id for the person to quote. It uses no context
+    processor and no database: what failed may be the database."""
+    html = loader.get_template("500.html").render({"request_id": request_id.current()})
+    return HttpResponseServerError(html)

@@ -7,7 +7,6 @@ from .models import (
     ConflictDeclaration,
     Criterion,
     Decision,
-    Event,
     Proposal,
     ReviewResult,
     Score,
@@ -40,19 +39,6 @@ class ReadOnlyAdmin(admin.ModelAdmin):
         return False
 
 
-class EventInline(admin.TabularInline):
-    model = Event
-    extra = 0
-    can_delete = False
-    readonly_fields = ("created_at", "action", "from_status", "to_status", "actor", "reason")
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-
 @admin.register(Proposal)
 class ProposalAdmin(ReadOnlyAdmin):
     """Proposals change state only through the portal's actions, which keep the history."""
@@ -61,14 +47,6 @@ class ProposalAdmin(ReadOnlyAdmin):
     list_filter = ("status", "call__fiscal_year")
     search_fields = ("title", "group__name")
     list_select_related = ("call", "group")
-    inlines = [EventInline]
-
-
-@admin.register(Event)
-class EventAdmin(ReadOnlyAdmin):
-    list_display = ("proposal", "action", "from_status", "to_status", "actor", "created_at")
-    list_filter = ("action",)
-    list_select_related = ("proposal", "actor")
 
 
 class ScoreInline(admin.TabularInline):

@@ -5,3 +5,9 @@ from django.utils.translation import gettext_lazy as _
 class ProposalsConfig(AppConfig):
     name = "proposals"
     verbose_name = _("Proposals")
+
+    def ready(self) -> None:
+        from . import notifications  # noqa: F401 (registers the notice kinds)
+        from .transitions import PROPOSAL
+
+        PROPOSAL.register_permissions()

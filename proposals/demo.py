@@ -3,7 +3,7 @@
 - the departments, the 26-member Citizen Partnership and the citizen groups;
 - the calls of fiscal 2003–2006 with 47 submitted proposals, 23 recommended, 20 chosen,
   each taken through the REAL actions (`proposals.actions`) with real ballots, at the dates
-  they would have had (`proposals.clock.at` replays the history; no e-mails are sent);
+  they would have had (`partnership.clock.at` replays the history; no e-mails are sent);
 - an open call of the current fiscal year with drafts, submitted proposals, one review in
   progress (the `member` login has not voted yet) and one recommendation awaiting the mayor.
 
@@ -24,12 +24,13 @@ from django.contrib.auth import get_user_model
 from django.db.models import Count
 from django.utils import timezone
 
+from partnership import clock, notices
 from partnership.fiscal import fiscal_year_bounds, fiscal_year_of
 from partnership.models import CitizenGroup, Department, GroupMembership, PartnershipMember
 from partnership.roles import Role, role_groups
 from partnership.selectors import sitting_members
 
-from . import actions, clock, notifications
+from . import actions
 from .models import Ballot, Call, Criterion, Proposal, Status, Vote
 
 HISTORIC_YEARS = (2003, 2004, 2005, 2006)
@@ -614,7 +615,7 @@ def _load(stdout) -> dict[str, int]:
     User = loader.User
     loader.officer = User.objects.get(username="officer")
     loader.mayor = User.objects.get(username="mayor")
-    with notifications.muted():
+    with notices.muted():
         loader.historic()
         loader.current()
     counts = dict(

@@ -7,9 +7,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from partnership import clock
 from partnership.models import CitizenGroup, Department, PartnershipMember
-
-from . import clock
 
 
 class Call(models.Model):
@@ -344,55 +343,6 @@ class Decision(models.Model):
     def __str__(self) -> str:
         return f"{self.proposal}: {self.get_outcome_display()}"
 
-
-class EventQuerySet(models.QuerySet):
-    def update(self, **kwargs):
-        raise TypeError("Proposal events are immutable.")
-
-    def delete(self):
-        raise TypeError("Proposal events are immutable.")
-
-
-class Event(models.Model):
-    """An immutable entry of a proposal's public history: who, when, from, to, why."""
-
-    class Action(models.TextChoices):
-        CREATE = "create", _("Created")
-        SUBMIT = "submit", _("Submitted")
-        WITHDRAW = "withdraw", _("Withdrawn")
-        MARK_INELIGIBLE = "mark_ineligible", _("Marked ineligible")
-        OPEN_REVIEW = "open_review", _("Review opened")
-        CLOSE_REVIEW = "close_review", _("Review closed")
-        CHOOSE = "choose", _("Chosen by the mayor")
-        DECLINE = "decline", _("Declined by the mayor")
-
-    proposal = models.ForeignKey(
-        Proposal, on_delete=models.PROTECT, related_name="events", verbose_name=_("proposal")
-    )
-    action = models.CharField(_("action"), max_length=20, choices=Action.choices)
-    from_status = models.CharField(_("from"), max_length=20, choices=Status.choices, blank=True)
-    to_status = models.CharField(_("to"), max_length=20, choices=Status.choices)
-    reason = models.TextField(_("reason"), blank=True)
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+",
-        verbose_name=_("by"),
-    )
-    created_at = models.DateTimeField(_("when"), default=clock.now, db_index=True)
-
-    objects = EventQuerySet.as_manager()
-
-    class Meta:
-        ordering = ["created_at", "id"]
-        verbose_name = _("event")
-        verbose_name_plural = _("events")
-
-    def __str__(self) -> str:
-        return f"{self.proposal}: {self.from_status} → {self.to_status}"
-
-    def save(self, *args, **kwargs):
-        if self.pk is not None:
-            raise TypeError("Proposal events are immutable.")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        raise TypeError("Proposal events are immutable.")
+    @property
+    def chosen(self) -> bool:
+        return self.outcome == self.Outcome.CHOSEN

@@ -13,8 +13,6 @@ from partnership.selectors import member_group_ids, sitting_term
 
 from .models import Proposal, Status
 
-WITHDRAWABLE = (Status.DRAFT, Status.SUBMITTED, Status.UNDER_REVIEW)
-
 
 @rules.predicate
 def is_group_member(user, proposal: Proposal | None) -> bool:
@@ -29,31 +27,6 @@ def has_any_group(user) -> bool:
 @rules.predicate
 def is_public(user, proposal: Proposal | None) -> bool:
     return proposal is not None and proposal.status != Status.DRAFT
-
-
-@rules.predicate
-def is_draft(user, proposal: Proposal | None) -> bool:
-    return proposal is not None and proposal.status == Status.DRAFT
-
-
-@rules.predicate
-def is_withdrawable(user, proposal: Proposal | None) -> bool:
-    return proposal is not None and proposal.status in WITHDRAWABLE
-
-
-@rules.predicate
-def is_submitted(user, proposal: Proposal | None) -> bool:
-    return proposal is not None and proposal.status == Status.SUBMITTED
-
-
-@rules.predicate
-def is_under_review(user, proposal: Proposal | None) -> bool:
-    return proposal is not None and proposal.status == Status.UNDER_REVIEW
-
-
-@rules.predicate
-def is_recommended(user, proposal: Proposal | None) -> bool:
-    return proposal is not None and proposal.status == Status.RECOMMENDED
 
 
 @rules.predicate
@@ -81,38 +54,21 @@ def recusal_reason(proposal: Proposal, user) -> str:
     return ""
 
 
+# Pages and objects. The permissions of the life cycle's steps (submit, open_review, …)
+# are registered from the transition table, `proposals.transitions`.
 # Seeing a proposal: the public sees all but drafts; the group sees its own drafts.
 rules.add_perm("proposals.view_proposal", is_public | is_group_member)
 rules.add_perm("proposals.view_attachment", is_public | is_group_member)
 rules.add_perm("proposals.add_proposal", rules.is_authenticated & has_any_group)
-rules.add_perm("proposals.change_proposal", is_group_member & is_draft)
-rules.add_perm("proposals.submit_proposal", is_group_member & is_draft)
-rules.add_perm("proposals.withdraw_proposal", is_group_member & is_withdrawable)
 # The role first: it costs no query, and joining a group gives the role.
 rules.add_perm(
     "proposals.view_own_proposals", is_citizen | (rules.is_authenticated & has_any_group)
 )
-
 rules.add_perm("proposals.screen_proposals", is_city_officer)
-rules.add_perm("proposals.mark_ineligible", is_city_officer & is_submitted)
-
 rules.add_perm("proposals.view_review_queue", is_partnership_member)
-rules.add_perm(
-    "proposals.cast_ballot",
-    is_partnership_member & is_sitting_member & is_under_review & ~is_recused,
-)
-rules.add_perm(
-    "proposals.declare_conflict",
-    is_partnership_member & is_sitting_member & is_under_review & ~is_group_member,
-)
 rules.add_perm(
     "proposals.view_ballots",
     (is_partnership_member | is_chair | is_mayors_office) & review_is_closed,
 )
-
 rules.add_perm("proposals.view_review_board", is_chair)
-rules.add_perm("proposals.open_review", is_chair & is_submitted)
-rules.add_perm("proposals.close_review", is_chair & is_under_review)
-
 rules.add_perm("proposals.view_decision_queue", is_mayors_office)
-rules.add_perm("proposals.decide_proposal", is_mayors_office & is_recommended)

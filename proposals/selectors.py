@@ -8,16 +8,15 @@ from dataclasses import dataclass
 
 from django.db.models import Case, CharField, Count, Q, QuerySet, Value, When
 
-from partnership.models import User
+from partnership import audit, clock
+from partnership.models import AuditEntry, User
 
-from . import clock
 from .models import (
     PUBLIC_STATUSES,
     RECOMMENDED_STATUSES,
     Attachment,
     Call,
     Criterion,
-    Event,
     Proposal,
     Status,
 )
@@ -75,9 +74,9 @@ def proposal_for_page(pk: int) -> Proposal:
     ).get(pk=pk)
 
 
-def history_of(proposal: Proposal) -> QuerySet[Event]:
-    """The proposal's events in the order they happened, with who did them."""
-    return proposal.events.select_related("actor").order_by("created_at", "id")
+def history_of(proposal: Proposal) -> QuerySet[AuditEntry]:
+    """The public part of the proposal's audit log: its changes of state, oldest first."""
+    return audit.history(proposal, public_only=True)
 
 
 def attachments_of(proposal: Proposal) -> QuerySet[Attachment]:

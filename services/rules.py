@@ -12,11 +12,11 @@ from partnership.selectors import member_group_ids
 
 def department_ids(user) -> set[int]:
     """City departments the user is an officer of (cached on the user object)."""
-    if not hasattr(user, "_services_department_ids"):
-        user._services_department_ids = set(
+    if not hasattr(user, "_cached_department_ids"):
+        user._cached_department_ids = set(
             user.departments.values_list("pk", flat=True)
         ) if user.is_authenticated else set()
-    return user._services_department_ids
+    return user._cached_department_ids
 
 
 @rules.predicate

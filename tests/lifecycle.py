@@ -55,7 +55,13 @@ def proposal_in(status: Status, *, proposal: Proposal | None = None, ballots: in
     (new sitting members raise the quorum of every later proposal: pass a fixed panel
     when making many).
     """
-    proposal = proposal or ProposalFactory(**factory_kwargs)
+    proposal = _walk(status, proposal or ProposalFactory(**factory_kwargs), the_chair=the_chair,
+                     voters=voters, officer=officer, mayor=mayor, ballots=ballots)
+    proposal.refresh_from_db()
+    return proposal
+
+
+def _walk(status, proposal, *, the_chair, voters, officer, mayor, ballots) -> Proposal:
     author = group_member(proposal)
     if status == Status.DRAFT:
         return proposal
@@ -111,3 +117,10 @@ def recommended(n: int, *, call=None) -> list[Proposal]:
             vote(user, proposal, value=4, comment=f"委員{i}のコメント")
         actions.close_review(actor=the_chair, proposal=proposal)
     return proposals
+
+
+def history(proposal: Proposal) -> list:
+    """The proposal's public history: the audit rows of its changes of state."""
+    from partnership import audit
+
+    return list(audit.history(proposal, public_only=True))

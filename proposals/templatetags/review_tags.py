@@ -1,15 +1,11 @@
 """Template helpers of the proposal and review pages."""
 
-import functools
-
 from django import template
 from django.template.defaultfilters import linebreaksbr
 from django.utils import formats
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
-from django.utils.translation import get_language, gettext
-
-from ..models import Status
+from django.utils.translation import gettext
 
 register = template.Library()
 
@@ -69,28 +65,3 @@ def tally_summary(row) -> SafeString:
         f'  <dd class="col-sm-7">{score}</dd>\n'
         '</dl>'
     )
-
-
-# The badge colour of each status; any other status (not recommended, declined,
-# ineligible) is shown as a refusal.
-_BADGE_COLOURS = {
-    Status.DRAFT: "secondary", Status.WITHDRAWN: "secondary", Status.SUBMITTED: "primary",
-    Status.UNDER_REVIEW: "info", Status.RECOMMENDED: "success", Status.CHOSEN: "success",
-}
-
-
-@functools.cache
-def _badges(language: str) -> dict[str, SafeString]:
-    return {
-        value: mark_safe(  # noqa: S308 - the label is escaped
-            f'<span class="badge text-bg-{_BADGE_COLOURS.get(value, "danger")}">'
-            f"{escape(label)}</span>")
-        for value, label in Status.choices
-    }
-
-
-@register.filter
-def status_badge(status: str) -> SafeString:
-    """A proposal's status as a coloured badge with its name in words (the colour is never
-    the only sign). Each badge is written once per language, not once per row."""
-    return _badges(get_language())[status]

@@ -1,37 +1,30 @@
-"""Pages of the partnership members and of the chair: queue, ballot, conflicts, board, closing.
-
-Views are thin: a `rules` permission check, a call to `proposals.actions`, a message.
-Objects a visitor may not know exist (drafts) give 404; public ones they may not act on, 403.
-"""
+"""Pages of the partnership members and of the chair: queue, ballot, conflicts, board, closing."""
 
 from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views import View
 from django.views.generic import TemplateView
 
+from partnership.view_mixins import ActionFormView, ActionView, PermissionPage
+
 from .. import actions, board, board_rows
-from ..errors import ProposalError
 from ..models import Call, Criterion, ReviewResult, Status
 from ..review_forms import BallotForm, CloseReviewForm, ConflictForm
 from ..rules import recusal_reason
-from .mixins import ProposalActionMixin, RolePageMixin
+from .mixins import ProposalPage
 
 # The chair's board shows five criteria and a tally per proposal: fewer per page.
 BOARD_PAGE_SIZE = 15
 
 
-def _error(form, error: ProposalError) -> None:
-    form.add_error(None, error.message)
-
-
 # -- partnership member -----------------------------------------------------------------------
 
-class ReviewQueueView(RolePageMixin, TemplateView):
-    permission = "proposals.view_review_queue"
+class ReviewQueueView(PermissionPage, TemplateView):
+    permission_required = "proposals.view_review_queue"
     template_name = "proposals/review/queue.html"
 
     def get_context_data(self, **kwargs):
@@ -40,22 +33,22 @@ class ReviewQueueView(RolePageMixin, TemplateView):
         return super().get_context_data(page_obj=page, rows=rows, **kwargs)
 
 
-class BallotView(ProposalActionMixin, TemplateView):
+class BallotView(ProposalPage, ActionFormView):
     """Cast or change one's ballot while the review is open."""
 
-    permission = "proposals.cast_ballot"
+    permission_required = "proposals.cast_ballot"
     template_name = "proposals/review/ballot.html"
+    form_class = BallotForm
 
-    def check_permission(self):
+    def handle_no_permission(self):
         user, proposal = self.request.user, self.proposal
         if user.has_perm("proposals.view_review_queue"):
             if proposal.status == Status.UNDER_REVIEW:
                 reason = recusal_reason(proposal, user)
                 if reason:
-                    return TemplateResponse(
-                        self.request, "proposals/review/recused.html",
-                        {"proposal": proposal, "reason": reason}, status=403,
-                    )
+                    return TemplateResponse(self.request, "proposals/review/recused.html",
+                                            {"proposal": proposal, "reason": reason},
+                                            status=403)
             elif user.has_perm("proposals.view_ballots", proposal):
                 # A member following an old link after the review closed: what is left
                 # to do is read everyone's ballots. Nothing was sent, so nothing is lost.
@@ -63,77 +56,50 @@ class BallotView(ProposalActionMixin, TemplateView):
                     "The review of “%(title)s” is closed: ballots can no longer be cast or "
                     "changed. Here is every member's ballot.") % {"title": proposal.title})
                 return redirect("proposals:ballots", pk=proposal.pk)
-        return super().check_permission()
+        return super().handle_no_permission()
 
-    def get_form(self):
+    def get_form_kwargs(self):
         self.ballot = board.ballot_of(self.proposal, self.request.user)
-        data = self.request.POST if self.request.method == "POST" else None
-        return BallotForm(data, criteria=self.criteria(), ballot=self.ballot)
-
-    def get(self, request, *args, **kwargs):
-        return self.render_to_response(self.get_context_data(form=self.get_form()))
-
-    def post(self, request, *args, **kwargs):
-        form = self.get_form()
-        if form.is_valid():
-            try:
-                actions.cast_ballot(
-                    actor=request.user, proposal=self.proposal,
-                    vote=form.cleaned_data["vote"], scores=form.scores(),
-                    comment=form.cleaned_data["comment"],
-                )
-            except ProposalError as error:
-                _error(form, error)
-            else:
-                if self.ballot is None:
-                    messages.success(request, _("Your ballot on “%(title)s” is recorded.")
-                                     % {"title": self.proposal.title})
-                else:
-                    messages.success(request, _("Your ballot on “%(title)s” is changed.")
-                                     % {"title": self.proposal.title})
-                return redirect("proposals:review_queue")
-        return self.render_to_response(self.get_context_data(form=form))
+        return {**super().get_form_kwargs(), "criteria": self.criteria(), "ballot": self.ballot}
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(
-            proposal=self.proposal, ballot=self.ballot,
-            can_declare=self.request.user.has_perm("proposals.declare_conflict", self.proposal),
-            **kwargs,
-        )
+        return super().get_context_data(ballot=self.ballot, **kwargs)
+
+    def perform(self, form):
+        return actions.cast_ballot(actor=self.request.user, proposal=self.proposal,
+                                   vote=form.cleaned_data["vote"], scores=form.scores(),
+                                   comment=form.cleaned_data["comment"])
+
+    def success_message(self, ballot) -> str:
+        if self.ballot is None:
+            return _("Your ballot on “%(title)s” is recorded.") % {"title": self.proposal.title}
+        return _("Your ballot on “%(title)s” is changed.") % {"title": self.proposal.title}
+
+    def get_success_url(self, result=None) -> str:
+        return reverse("proposals:review_queue")
 
 
-class DeclareConflictView(ProposalActionMixin, TemplateView):
-    permission = "proposals.declare_conflict"
+class DeclareConflictView(ProposalPage, ActionFormView):
+    permission_required = "proposals.declare_conflict"
     template_name = "proposals/review/conflict.html"
+    form_class = ConflictForm
 
-    def get(self, request, *args, **kwargs):
-        return self.render_to_response(self.get_context_data(form=ConflictForm()))
+    def perform(self, form):
+        return actions.declare_conflict(actor=self.request.user, proposal=self.proposal,
+                                        reason=form.cleaned_data["reason"])
 
-    def post(self, request, *args, **kwargs):
-        form = ConflictForm(request.POST)
-        if form.is_valid():
-            try:
-                actions.declare_conflict(actor=request.user, proposal=self.proposal,
-                                         reason=form.cleaned_data["reason"])
-            except ProposalError as error:
-                _error(form, error)
-            else:
-                messages.success(
-                    request,
-                    _("Your conflict of interest on “%(title)s” is recorded; you do not vote "
-                      "on it.") % {"title": self.proposal.title},
-                )
-                return redirect("proposals:review_queue")
-        return self.render_to_response(self.get_context_data(form=form))
+    def success_message(self, result) -> str:
+        return _("Your conflict of interest on “%(title)s” is recorded; you do not vote "
+                 "on it.") % {"title": self.proposal.title}
 
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(proposal=self.proposal, **kwargs)
+    def get_success_url(self, result=None) -> str:
+        return reverse("proposals:review_queue")
 
 
-class BallotsView(ProposalActionMixin, TemplateView):
+class BallotsView(ProposalPage, TemplateView):
     """Everyone's ballots and comments, once the review is closed."""
 
-    permission = "proposals.view_ballots"
+    permission_required = "proposals.view_ballots"
     template_name = "proposals/review/ballots.html"
 
     def get_queryset(self):
@@ -146,15 +112,15 @@ class BallotsView(ProposalActionMixin, TemplateView):
             by_criterion = {s.criterion_id: s.value for s in ballot.scores.all()}
             ballot.score_list = [by_criterion.get(c.pk) for c in criteria]
         return super().get_context_data(
-            proposal=self.proposal, criteria=criteria, ballots=ballots,
+            criteria=criteria, ballots=ballots,
             result=getattr(self.proposal, "review_result", None), **kwargs,
         )
 
 
 # -- chair -------------------------------------------------------------------------------------
 
-class ReviewBoardIndexView(RolePageMixin, TemplateView):
-    permission = "proposals.view_review_board"
+class ReviewBoardIndexView(PermissionPage, TemplateView):
+    permission_required = "proposals.view_review_board"
     template_name = "proposals/review/board_index.html"
 
     def get_context_data(self, **kwargs):
@@ -162,13 +128,10 @@ class ReviewBoardIndexView(RolePageMixin, TemplateView):
         return super().get_context_data(page_obj=page, calls=page.object_list, **kwargs)
 
 
-class ReviewBoardView(RolePageMixin, TemplateView):
-    permission = "proposals.view_review_board"
+class ReviewBoardView(PermissionPage, TemplateView):
+    permission_required = "proposals.view_review_board"
     template_name = "proposals/review/board.html"
     page_size = BOARD_PAGE_SIZE
-
-    def get(self, request, *args, **kwargs):
-        return self.render_to_response(self.get_context_data())
 
     def get_context_data(self, **kwargs):
         call = get_object_or_404(Call, pk=self.kwargs["call"])
@@ -190,64 +153,53 @@ class ReviewBoardView(RolePageMixin, TemplateView):
         )
 
 
-class OpenReviewView(ProposalActionMixin, View):
-    permission = "proposals.open_review"
-    http_method_names = ["post"]
+class OpenReviewView(ProposalPage, ActionView):
+    permission_required = "proposals.open_review"
 
-    def post(self, request, *args, **kwargs):
-        try:
-            actions.open_review(actor=request.user, proposal=self.proposal)
-        except ProposalError as error:
-            messages.error(request, error.message)
-        else:
-            messages.success(request, _("The review of “%(title)s” is open.")
-                             % {"title": self.proposal.title})
-        return redirect("proposals:review_board", call=self.proposal.call_id)
+    def perform(self):
+        return actions.open_review(actor=self.request.user, proposal=self.proposal)
+
+    def success_message(self, result) -> str:
+        return _("The review of “%(title)s” is open.") % {"title": self.proposal.title}
+
+    def get_success_url(self) -> str:
+        return reverse("proposals:review_board", kwargs={"call": self.proposal.call_id})
 
 
-class CloseReviewView(ProposalActionMixin, TemplateView):
+class CloseReviewView(ProposalPage, ActionFormView):
     """A confirmation page with the running tally; a casting decision on a tie."""
 
-    permission = "proposals.close_review"
+    permission_required = "proposals.close_review"
     template_name = "proposals/review/close.html"
+    form_class = CloseReviewForm
 
     def row(self) -> board.Row:
-        self.criteria_list = self.criteria()
-        return board.board_rows([self.proposal], self.criteria_list)[0]
+        if not hasattr(self, "_row"):
+            self.criteria_list = self.criteria()
+            self._row = board.board_rows([self.proposal], self.criteria_list)[0]
+        return self._row
 
-    def get(self, request, *args, **kwargs):
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "tie": self.row().tally.is_tie}
+
+    def get_context_data(self, **kwargs):
         row = self.row()
-        form = CloseReviewForm(tie=row.tally.is_tie)
-        return self.render_to_response(self.get_context_data(form=form, row=row))
+        return super().get_context_data(row=row, tally=row.tally, criteria=self.criteria_list,
+                                        **kwargs)
 
-    def post(self, request, *args, **kwargs):
-        row = self.row()
-        form = CloseReviewForm(request.POST, tie=row.tally.is_tie)
-        if form.is_valid():
-            try:
-                result = actions.close_review(
-                    actor=request.user, proposal=self.proposal,
-                    casting_vote=form.cleaned_data.get("casting_vote", ""),
-                    casting_reason=form.cleaned_data.get("casting_reason", ""),
-                )
-            except ProposalError as error:
-                _error(form, error)
-            else:
-                messages.success(request, self.closed_message(result))
-                return redirect("proposals:review_board", call=self.proposal.call_id)
-        return self.render_to_response(self.get_context_data(form=form, row=row))
+    def perform(self, form):
+        return actions.close_review(
+            actor=self.request.user, proposal=self.proposal,
+            casting_vote=form.cleaned_data.get("casting_vote", ""),
+            casting_reason=form.cleaned_data.get("casting_reason", ""),
+        )
 
-    def closed_message(self, result: ReviewResult) -> str:
+    def success_message(self, result: ReviewResult) -> str:
         if result.recommended:
             return _("The review of “%(title)s” is closed: recommended.") % {
                 "title": self.proposal.title}
         return _("The review of “%(title)s” is closed: not recommended.") % {
             "title": self.proposal.title}
 
-    def get_context_data(self, **kwargs):
-        row = kwargs["row"]
-        return super().get_context_data(
-            proposal=self.proposal, tally=row.tally, criteria=self.criteria_list,
-            **kwargs,
-        )
-
+    def get_success_url(self, result=None) -> str:
+        return reverse("proposals:review_board", kwargs={"call": self.proposal.call_id})

@@ -1,18 +1,18 @@
 """Pages of the city officers: the screening queue and marking a proposal ineligible."""
 
-from django.contrib import messages
-from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
+from partnership.view_mixins import ActionFormView, PermissionPage
+
 from .. import actions, board
-from ..errors import ProposalError
 from ..review_forms import IneligibleForm
-from .mixins import ProposalActionMixin, RolePageMixin
+from .mixins import ProposalPage
 
 
-class ScreeningQueueView(RolePageMixin, TemplateView):
-    permission = "proposals.screen_proposals"
+class ScreeningQueueView(PermissionPage, TemplateView):
+    permission_required = "proposals.screen_proposals"
     template_name = "proposals/review/screening_queue.html"
 
     def get_context_data(self, **kwargs):
@@ -20,29 +20,20 @@ class ScreeningQueueView(RolePageMixin, TemplateView):
         return super().get_context_data(page_obj=page, proposals=page.object_list, **kwargs)
 
 
-class MarkIneligibleView(ProposalActionMixin, TemplateView):
-    permission = "proposals.mark_ineligible"
+class MarkIneligibleView(ProposalPage, ActionFormView):
+    permission_required = "proposals.mark_ineligible"
     template_name = "proposals/review/ineligible.html"
+    form_class = IneligibleForm
 
     def get_queryset(self):
         return super().get_queryset().select_related("desired_department")
 
-    def get(self, request, *args, **kwargs):
-        return self.render_to_response(self.get_context_data(form=IneligibleForm()))
+    def perform(self, form):
+        return actions.mark_ineligible(actor=self.request.user, proposal=self.proposal,
+                                       reason=form.cleaned_data["reason"])
 
-    def post(self, request, *args, **kwargs):
-        form = IneligibleForm(request.POST)
-        if form.is_valid():
-            try:
-                actions.mark_ineligible(actor=request.user, proposal=self.proposal,
-                                        reason=form.cleaned_data["reason"])
-            except ProposalError as error:
-                form.add_error(None, error.message)
-            else:
-                messages.success(request, _("“%(title)s” is marked ineligible.")
-                                 % {"title": self.proposal.title})
-                return redirect("proposals:screening_queue")
-        return self.render_to_response(self.get_context_data(form=form))
+    def success_message(self, result) -> str:
+        return _("“%(title)s” is marked ineligible.") % {"title": self.proposal.title}
 
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(proposal=self.proposal, **kwargs)
+    def get_success_url(self, result=None) -> str:
+        return reverse("proposals:screening_queue")

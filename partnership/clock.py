@@ -13,7 +13,7 @@ from contextvars import ContextVar
 
 from django.utils import timezone
 
-_frozen: ContextVar[datetime.datetime | None] = ContextVar("proposals_clock", default=None)
+_frozen: ContextVar[datetime.datetime | None] = ContextVar("portal_clock", default=None)
 
 
 def now() -> datetime.datetime:
@@ -24,7 +24,7 @@ def now() -> datetime.datetime:
 def at(moment: datetime.datetime) -> Iterator[datetime.datetime]:
     """Within this block, `now()` returns `moment` (an aware datetime)."""
     if timezone.is_naive(moment):
-        raise ValueError("proposals.clock.at needs an aware datetime.")
+        raise ValueError("clock.at needs an aware datetime.")
     token = _frozen.set(moment)
     try:
         yield moment

@@ -1,0 +1,12 @@
+"""The models of the partnership app: people, groups and the council, the audit log and
+notifications. One module each; every model is importable from here."""
+
+from .accounts import Department, User
+from .audit import AuditEntry
+from .groups import CitizenGroup, GroupMembership, PartnershipMember
+from .notifications import Notification
+
+__all__ = [
+    "AuditEntry", "CitizenGroup", "Department", "GroupMembership", "Notification",
+    "PartnershipMember", "User",
+]

@@ -1,0 +1,55 @@
+from django.conf import settings
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class User(AbstractUser):
+    """A person who signs in; what they may do comes from their roles (groups)."""
+
+    display_name = models.CharField(_("display name"), max_length=150, blank=True)
+    language = models.CharField(
+        _("language"), max_length=10, choices=settings.LANGUAGES, default=settings.LANGUAGE_CODE,
+        help_text=_("The language of the portal and of the e-mails you receive."),
+    )
+    # Notification kinds (partnership.notices) the user does not want by e-mail; the
+    # portal's own list always shows them.
+    email_muted = models.JSONField(_("kinds not sent by e-mail"), default=list, blank=True)
+
+    class Meta:
+        verbose_name = _("user")
+        verbose_name_plural = _("users")
+
+    def __str__(self) -> str:
+        return self.name_from(self.display_name, self.first_name, self.last_name, self.username)
+
+    @staticmethod
+    def name_from(display_name: str, first_name: str, last_name: str, username: str) -> str:
+        """The name a page shows, from the four columns (for rows read as plain values)."""
+        return display_name or f"{first_name} {last_name}".strip() or username
+
+    def wants_email(self, kind: str) -> bool:
+        return bool(self.email) and kind not in (self.email_muted or [])
+
+    def has_role(self, role: str) -> bool:
+        # Group names are cached per instance: templates ask several times a page.
+        if not hasattr(self, "_cached_role_names"):
+            self._cached_role_names = set(self.groups.values_list("name", flat=True))
+        return role in self._cached_role_names
+
+
+class Department(models.Model):
+    """A city department: a project's partner, and the home of city officers."""
+
+    name = models.CharField(_("name"), max_length=200, unique=True)
+    officers = models.ManyToManyField(
+        User, blank=True, related_name="departments", verbose_name=_("officers")
+    )
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("city department")
+        verbose_name_plural = _("city departments")
+
+    def __str__(self) -> str:
+        return self.name

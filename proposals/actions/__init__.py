@@ -1,0 +1,25 @@
+"""State changes of proposals (docs/architecture.md, "Actions").
+
+Each action runs in one transaction: it locks the proposal row, authorises through
+the transition table (`proposals.transitions.PROPOSAL`), raises `ProposalError` and
+changes nothing when the state or the actor does not allow it, writes its audit rows,
+and queues its notifications in the same transaction.
+"""
+
+from .decision import decide
+from .drafts import (
+    EDITABLE_FIELDS,
+    add_attachment,
+    create_proposal,
+    remove_attachment,
+    submit,
+    update_draft,
+    withdraw,
+)
+from .review import cast_ballot, close_review, declare_conflict, mark_ineligible, open_review
+
+__all__ = [
+    "EDITABLE_FIELDS", "add_attachment", "cast_ballot", "close_review", "create_proposal",
+    "decide", "declare_conflict", "mark_ineligible", "open_review", "remove_attachment",
+    "submit", "update_draft", "withdraw",
+]

@@ -1,0 +1,55 @@
+"""A proposal's states and history in words, for templates and notices."""
+
+from django import template
+from django.utils.translation import gettext_lazy as _
+
+from ..models import Status
+
+register = template.Library()
+
+# The badge colour of each status; any other (not recommended, declined, ineligible) is
+# a refusal. The colour is never the only sign: the badge says the status in words.
+_COLOURS = {
+    Status.DRAFT: "secondary", Status.WITHDRAWN: "secondary", Status.SUBMITTED: "primary",
+    Status.UNDER_REVIEW: "info", Status.RECOMMENDED: "success", Status.CHOSEN: "success",
+}
+
+# What happens next, for the proposing group, in each state.
+_NEXT = {
+    Status.DRAFT: _("Complete the draft and submit it while the call is open"),
+    Status.SUBMITTED: _("Awaiting screening and review"),
+    Status.UNDER_REVIEW: _("The partnership is reviewing it"),
+    Status.RECOMMENDED: _("Awaiting the mayor's decision"),
+    Status.CHOSEN: _("Chosen: the project can start"),
+}
+
+# The public history's words for each audit action of a proposal.
+_EVENTS = {
+    "proposal.created": _("Created"),
+    "proposal.submitted": _("Submitted"),
+    "proposal.withdrawn": _("Withdrawn"),
+    "proposal.marked_ineligible": _("Marked ineligible"),
+    "proposal.review_opened": _("Review opened"),
+    "proposal.review_closed": _("Review closed"),
+    "proposal.decided": _("Decided by the mayor's office"),
+}
+
+
+@register.filter
+def status_label(status: str) -> str:
+    return str(Status(status).label) if status in Status.values else ""
+
+
+@register.filter
+def status_colour(status: str) -> str:
+    return _COLOURS.get(status, "danger")
+
+
+@register.filter
+def next_step(status: str) -> str:
+    return str(_NEXT.get(status, _("None: the procedure is over")))
+
+
+@register.filter
+def event_label(action: str) -> str:
+    return str(_EVENTS.get(action, action))
