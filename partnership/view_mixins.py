@@ -49,7 +49,10 @@ class PermissionPage(PermissionRequiredMixin):
 
 class ActionFormView(PermissionPage, FormView):
     """A form whose valid data goes to an action. Subclasses write `perform(form)` (which
-    calls the action and returns what it made), `success_message` and `success_url`."""
+    calls the action and returns what it made), `success_message` and `success_url`.
+    The action's refusal goes on the form as a whole, or on `error_field`."""
+
+    error_field: str | None = None
 
     def perform(self, form):
         raise NotImplementedError
@@ -64,7 +67,7 @@ class ActionFormView(PermissionPage, FormView):
         try:
             result = self.perform(form)
         except DomainError as error:
-            form.add_error(None, error.message)
+            form.add_error(self.error_field, error.message)
             return self.form_invalid(form)
         message = self.success_message(result)
         if message:

@@ -54,3 +54,16 @@ def matrix_objects(db):
     from .url_matrix import build_objects
 
     return build_objects()
+
+
+@pytest.fixture
+def run_tasks(db):
+    """run_tasks() -> runs every queued task that is due, as the worker would
+    (`manage.py db_worker --batch`), in this test's transaction."""
+    from django.core.management import call_command
+
+    def run() -> None:
+        call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload",
+                     "--interval", "0", verbosity=0)
+
+    return run

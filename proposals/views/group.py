@@ -3,7 +3,7 @@
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.generic import TemplateView
+from django.views.generic import ListView, TemplateView
 
 from partnership.forms import ConfirmForm
 from partnership.view_mixins import ActionFormView, ActionView, PermissionPage
@@ -15,16 +15,19 @@ from ..selectors import attachments_of, open_calls, proposals_of_user
 from .mixins import ProposalPage
 
 
-class MyProposalsView(PermissionPage, TemplateView):
+class MyProposalsView(PermissionPage, ListView):
     """All proposals of the user's groups, with their status and the steps they may take."""
 
     permission_required = "proposals.view_own_proposals"
     template_name = "proposals/my_proposals.html"
+    context_object_name = "proposals"
+    paginate_by = 50
+
+    def get_queryset(self):
+        return proposals_of_user(self.request.user)
 
     def get_context_data(self, **kwargs):
-        page = self.paginate(proposals_of_user(self.request.user))
-        return super().get_context_data(page_obj=page, proposals=page.object_list,
-                                        open_calls=open_calls(), **kwargs)
+        return super().get_context_data(open_calls=open_calls(), **kwargs)
 
 
 class ProposalCreateView(ActionFormView):
@@ -113,6 +116,7 @@ class AttachmentUploadView(GroupActionFormView):
     template_name = "proposals/attachments.html"
     form_class = AttachmentForm
     permission_required = "proposals.add_attachment"
+    error_field = "file"
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(attachments=attachments_of(self.proposal), **kwargs)

@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
@@ -58,8 +59,11 @@ class BallotView(ProposalPage, ActionFormView):
                 return redirect("proposals:ballots", pk=proposal.pk)
         return super().handle_no_permission()
 
+    @cached_property
+    def ballot(self):
+        return board.ballot_of(self.proposal, self.request.user)
+
     def get_form_kwargs(self):
-        self.ballot = board.ballot_of(self.proposal, self.request.user)
         return {**super().get_form_kwargs(), "criteria": self.criteria(), "ballot": self.ballot}
 
     def get_context_data(self, **kwargs):
@@ -132,6 +136,10 @@ class ReviewBoardView(PermissionPage, TemplateView):
     permission_required = "proposals.view_review_board"
     template_name = "proposals/review/board.html"
     page_size = BOARD_PAGE_SIZE
+
+    def get(self, request, *args, **kwargs):
+        # The URL's `call` is an id; the context's `call` is the call itself.
+        return self.render_to_response(self.get_context_data())
 
     def get_context_data(self, **kwargs):
         call = get_object_or_404(Call, pk=self.kwargs["call"])

@@ -18,12 +18,13 @@ import pytest
 from django.conf import settings
 from django.db import IntegrityError, connection
 
+from partnership.models import AuditEntry
 from partnership.roles import Role
 from proposals import actions
 from proposals.errors import ProposalError
-from proposals.models import Ballot, Decision, Event, Status, Vote
+from proposals.models import Ballot, Decision, Status, Vote
 from tests.factories import UserFactory
-from tests.lifecycle import full_scores, members, proposal_in
+from tests.lifecycle import full_scores, history, members, proposal_in
 
 THREADS = 20
 
@@ -100,12 +101,11 @@ def test_simultaneous_decisions_leave_one_decision_and_one_event():
     assert outcomes == Counter(ok=1, ProposalError=THREADS - 1)
     assert Decision.objects.filter(proposal=proposal).count() == 1
     decision = Decision.objects.get(proposal=proposal)
-    events = Event.objects.filter(proposal=proposal,
-                                  action__in=[Event.Action.CHOOSE, Event.Action.DECLINE])
-    assert events.count() == 1
+    decided = [row for row in history(proposal) if row.action == "proposal.decided"]
+    assert len(decided) == 1
     proposal.refresh_from_db()
     assert proposal.status == decision.outcome
-    assert events.get().to_status == decision.outcome
+    assert decided[0].after["status"] == decision.outcome
 
 
 def test_the_database_allows_one_ballot_per_member_and_proposal():
@@ -140,9 +140,9 @@ def test_an_action_that_hits_the_constraint_changes_nothing():
     proposal = proposal_in(Status.RECOMMENDED)
     mayor = UserFactory(roles=[Role.MAYORS_OFFICE])
     Decision.objects.create(proposal=proposal, outcome="chosen", decided_by=mayor)
-    events_before = Event.objects.filter(proposal=proposal).count()
+    audit_before = AuditEntry.objects.count()
     with pytest.raises((IntegrityError, ProposalError)):
         actions.decide(actor=mayor, proposal=proposal, outcome="chosen")
     proposal.refresh_from_db()
     assert proposal.status == Status.RECOMMENDED
-    assert Event.objects.filter(proposal=proposal).count() == events_before
+    assert AuditEntry.objects.count() == audit_before

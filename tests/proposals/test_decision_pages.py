@@ -7,10 +7,10 @@ from django.urls import reverse
 
 from partnership.roles import Role
 from partnership.selectors import sitting_members
-from proposals.models import Decision, Event, Status
+from proposals.models import Decision, Status
 from proposals.views.decision import DECISION_PAGE_SIZE
 from tests.factories import CallFactory, UserFactory
-from tests.lifecycle import proposal_in, recommended
+from tests.lifecycle import history, proposal_in, recommended
 from tests.pages import queries_for, text
 
 pytestmark = pytest.mark.django_db
@@ -76,7 +76,7 @@ def test_choosing_with_a_reason(client, mayor):
     assert proposal.status == Status.CHOSEN
     assert proposal.decision.reason == "子育て支援の必要性が高いため"
     assert proposal.decision.decided_by == mayor
-    assert Event.objects.filter(proposal=proposal, action=Event.Action.CHOOSE).count() == 1
+    assert [row.action for row in history(proposal)].count("proposal.decided") == 1
     follow = text(client.get(reverse("proposals:decision_queue")))
     assert "is chosen" in follow and f">{proposal.title}<" not in follow
 

@@ -14,7 +14,7 @@ from partnership.models import GroupMembership
 from proposals import actions
 from proposals.attachments import MAX_SIZE
 from proposals.errors import ProposalError
-from proposals.models import Attachment, Event, Proposal, Status
+from proposals.models import Attachment, Proposal, Status
 from tests.factories import (
     CallFactory,
     CitizenGroupFactory,
@@ -22,7 +22,7 @@ from tests.factories import (
     ProposalFactory,
     UserFactory,
 )
-from tests.lifecycle import proposal_in
+from tests.lifecycle import history, proposal_in
 
 pytestmark = pytest.mark.django_db
 
@@ -128,7 +128,7 @@ def test_create_a_draft(client, member):
     assert (proposal.status, proposal.group, proposal.call) == (Status.DRAFT, group, call)
     assert (proposal.budget_total, proposal.budget_city_share) == (2_000_000, 800_000)
     assert proposal.desired_department == department and proposal.duration_months == 24
-    assert proposal.events.get().action == Event.Action.CREATE
+    assert [row.action for row in history(proposal)] == ["proposal.created"]
 
 
 def test_create_offers_only_my_groups_and_open_calls(client, member):
@@ -234,7 +234,7 @@ def test_submit_through_the_confirmation_page(client, member, draft):
 
     draft.refresh_from_db()
     assert draft.status == Status.SUBMITTED and draft.submitted_at is not None
-    assert draft.events.last().actor == member
+    assert history(draft)[-1].actor == member
     assert "The proposal is submitted." in response.content.decode()
 
 
@@ -266,8 +266,8 @@ def test_withdraw_with_a_reason(client, status):
     assert response.status_code == 302
     proposal.refresh_from_db()
     assert proposal.status == Status.WITHDRAWN
-    event = proposal.events.last()
-    assert (event.from_status, event.reason, event.actor) == (
+    event = history(proposal)[-1]
+    assert (event.before["status"], event.reason, event.actor) == (
         status, "担い手が確保できなくなったため", member)
 
 

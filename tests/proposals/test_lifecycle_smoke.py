@@ -1,7 +1,7 @@
 import pytest
 
-from proposals.models import Event, Status
-from tests.lifecycle import proposal_in
+from proposals.models import Status
+from tests.lifecycle import history, proposal_in
 
 
 @pytest.mark.django_db
@@ -10,4 +10,4 @@ def test_every_status_is_reachable_through_actions(status):
     proposal = proposal_in(status)
     proposal.refresh_from_db()
     assert proposal.status == status
-    assert Event.objects.filter(proposal=proposal).last().to_status == status
+    assert history(proposal)[-1].after["status"] == status

@@ -7,8 +7,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
 
+from partnership import clock
 from partnership.models import GroupMembership
-from proposals import actions, clock
+from proposals import actions
 from proposals.models import Ballot, Proposal, Status
 from tests.factories import CallFactory, CitizenGroupFactory, ProposalFactory, UserFactory
 from tests.lifecycle import group_member, proposal_in
@@ -153,7 +154,7 @@ def test_proposal_page_shows_content_and_history_in_order(client):
                  "1,000,000 yen", "500,000 yen", "12 months"):
         assert text in html, text
     events = list(response.context["events"])
-    assert [e.to_status for e in events] == [Status.DRAFT, Status.WITHDRAWN]
+    assert [e.after["status"] for e in events] == [Status.DRAFT, Status.WITHDRAWN]
     assert events[1].reason == "取り下げ" and "取り下げ" in html
     assert str(group_member(proposal)) in html  # who
 

@@ -5,9 +5,9 @@ from decimal import Decimal
 from django.utils import translation
 
 from proposals.board import Comment, Row
-from proposals.models import Call, Proposal, Status
+from proposals.models import Call, Proposal
 from proposals.tally import Tally
-from proposals.templatetags.review_tags import comment_list, status_badge, tally_summary
+from proposals.templatetags.review_tags import comment_list, tally_summary
 
 
 def row(**tally) -> Row:
@@ -56,17 +56,3 @@ def test_tally_below_threshold():
         html = tally_summary(row(recommend=2, not_recommend=1, eligible_members=3,
                                  quorum_needed=2, weighted_score=Decimal("0.5")))
     assert "50.0% of the maximum (threshold 60.0%)" in html and "below threshold" in html
-
-
-def test_status_badges_in_words_and_colour_in_each_language():
-    with translation.override("en"):
-        chosen, declined = status_badge(Status.CHOSEN), status_badge(Status.DECLINED)
-        review = status_badge(Status.UNDER_REVIEW)
-    with translation.override("ja"):
-        japanese = status_badge(Status.CHOSEN)
-        label = str(Status.CHOSEN.label)
-    assert chosen == '<span class="badge text-bg-success">Chosen</span>'
-    assert "text-bg-danger" in declined and "Declined" in declined
-    assert "text-bg-info" in review
-    assert label != "Chosen"
-    assert japanese == f'<span class="badge text-bg-success">{label}</span>'

@@ -4,9 +4,9 @@ import pytest
 from django.urls import reverse
 
 from partnership.roles import Role
-from proposals.models import Event, Status
+from proposals.models import Status
 from tests.factories import UserFactory
-from tests.lifecycle import proposal_in, submitted, under_review
+from tests.lifecycle import history, proposal_in, submitted, under_review
 from tests.pages import queries_for, text
 
 pytestmark = pytest.mark.django_db
@@ -61,7 +61,7 @@ def test_marking_ineligible_needs_a_reason(client, officer):
     assert response.url == reverse("proposals:screening_queue")
     proposal.refresh_from_db()
     assert proposal.status == Status.INELIGIBLE
-    event = Event.objects.get(proposal=proposal, action=Event.Action.MARK_INELIGIBLE)
+    [event] = [row for row in history(proposal) if row.action == "proposal.marked_ineligible"]
     assert event.reason == "市外の団体のため対象外" and event.actor == officer
 
 

@@ -11,10 +11,10 @@ from hypothesis import strategies as st
 from partnership.roles import Role
 from proposals import actions
 from proposals.errors import ProposalError
-from proposals.models import Ballot, Criterion, Event, ReviewResult, Score, Status, Vote
+from proposals.models import Ballot, Criterion, ReviewResult, Score, Status, Vote
 from proposals.tally import quorum_for, tallies, tally_for
 from tests.factories import CallFactory, ProposalFactory, UserFactory
-from tests.lifecycle import members, proposal_in
+from tests.lifecycle import history, members, proposal_in
 
 pytestmark = pytest.mark.django_db
 
@@ -24,7 +24,8 @@ R, N, A = Vote.RECOMMEND, Vote.NOT_RECOMMEND, Vote.ABSTAIN
 def review(votes: list[tuple[str, int | None]], *, extra_members: int = 0, **factory_kwargs):
     """A proposal under review with one ballot per (vote, score for every criterion)."""
     proposal = proposal_in(Status.UNDER_REVIEW, **factory_kwargs)
-    chair = Event.objects.get(proposal=proposal, action=Event.Action.OPEN_REVIEW).actor
+    chair = next(row.actor for row in history(proposal)
+                 if row.action == "proposal.review_opened")
     criteria = list(Criterion.objects.filter(call_id=proposal.call_id))
     for user, (vote, score) in zip(members(len(votes)), votes, strict=True):
         scores = {} if score is None else {c.pk: score for c in criteria}
@@ -94,9 +95,9 @@ class TestTie:
         result = close(proposal, chair, casting_vote=casting, casting_reason=reason)
         assert (result.casting_vote, result.casting_reason) == (casting, reason)
         assert proposal.status == status
-        event = Event.objects.filter(proposal=proposal).last()
+        event = history(proposal)[-1]
         assert (event.action, event.reason, event.actor) == (
-            Event.Action.CLOSE_REVIEW, reason, chair,
+            "proposal.review_closed", reason, chair,
         )
 
     def test_a_casting_vote_is_ignored_when_there_is_no_tie(self):
