@@ -1,21 +1,19 @@
 """State changes of citizen groups: creating a group and managing its members.
 
 Each action runs in one transaction, locks the group row, checks the actor and the
-group's state, raises `GroupError` otherwise (changing nothing) and logs the actor.
+group's state, raises `GroupError` otherwise (changing nothing) and writes the audit log.
 """
-
-import logging
 
 from django.db import transaction
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from . import audit
 from .errors import GroupError
+from .lifecycle import forget_cached_answers
 from .models import CitizenGroup, GroupMembership, User
 from .roles import Role, role_groups
 from .selectors import is_representative
-
-log = logging.getLogger("portal.partnership")
 
 Representative = GroupMembership.GroupRole.REPRESENTATIVE
 
@@ -31,8 +29,7 @@ def _lock(group: CitizenGroup) -> CitizenGroup:
 
 def _give_citizen_role(user: User) -> None:
     user.groups.add(*role_groups(Role.CITIZEN))
-    if hasattr(user, "_cached_role_names"):
-        del user._cached_role_names  # the cached role names are stale now
+    forget_cached_answers(user)  # the cached role names are stale now
 
 
 @transaction.atomic
@@ -46,10 +43,20 @@ def create_group(*, actor: User, name: str, kind: str, contact_email: str) -> Ci
     _require(not CitizenGroup.objects.filter(name__iexact=name).exists(),
              _("A citizen group with this name is already registered."))
     group = CitizenGroup.objects.create(name=name, kind=kind, contact_email=contact_email)
-    GroupMembership.objects.create(group=group, user=actor, role=Representative)
+    membership = GroupMembership.objects.create(group=group, user=actor, role=Representative)
     _give_citizen_role(actor)
-    log.info("citizen group %s created by %s", group.pk, actor.pk)
+    audit.record(actor=actor, action="group.created", subject=group,
+                 after=audit.values_of(group, ("name", "kind", "contact_email")))
+    _record_membership(actor, "group.member_added", membership, after=True)
     return group
+
+
+def _record_membership(actor: User, action: str, membership: GroupMembership, *,
+                       after: bool) -> None:
+    values = {"user": membership.user_id, "username": membership.user.username,
+              "role": membership.role}
+    audit.record(actor=actor, action=action, subject=membership, parent=membership.group,
+                 before=None if after else values, after=values if after else None)
 
 
 def find_user(identifier: str) -> User | None:
@@ -79,7 +86,7 @@ def add_member(*, actor: User, group: CitizenGroup, identifier: str,
              _("%(user)s is already a member of this group.") % {"user": user})
     membership = GroupMembership.objects.create(group=group, user=user, role=role)
     _give_citizen_role(user)
-    log.info("citizen group %s: user %s added by %s", group.pk, user.pk, actor.pk)
+    _record_membership(actor, "group.member_added", membership, after=True)
     return membership
 
 
@@ -97,5 +104,5 @@ def remove_member(*, actor: User, group: CitizenGroup, membership: GroupMembersh
         )
         _require(others.exists(),
                  _("A group always keeps a representative: appoint another one first."))
+    _record_membership(actor, "group.member_removed", membership, after=False)
     membership.delete()
-    log.info("citizen group %s: user %s removed by %s", group.pk, membership.user_id, actor.pk)
