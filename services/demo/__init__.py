@@ -1,0 +1,117 @@
+"""Demo data of the services app: the case study's three projects and their raw records.
+
+The projects come from the case-study proposals that `proposals.demo` chose (the
+`proposal_chosen` signal made them). This package gives them their codes, periods and
+departments (`cases`) and generates raw service records for fiscal years 2009-2013
+(`records`), then the 2011 targets, evaluations and closed years.
+"""
+
+import random
+from decimal import Decimal
+
+from partnership.models import Department, User
+from proposals.models import Proposal, Status
+
+from .. import actions
+from ..models import (
+    Activity,
+    Course,
+    Evaluation,
+    MemberJoined,
+    Project,
+    ServiceRequest,
+    Target,
+    Visit,
+    YearClosure,
+)
+from .cases import (
+    AGREED_AT,
+    CASES,
+    CLOSED_YEARS,
+    EVALUATIONS_2011,
+    FOCUS_YEAR,
+    PERIOD,
+    TARGETS_2011,
+    Case,
+)
+from .records import GENERATORS, YEARS
+
+BATCH = 2000
+RECORD_MODELS = (ServiceRequest, Activity, Visit, Course, MemberJoined)
+
+
+def _project_for(case: Case, stdout) -> Project | None:
+    project = Project.objects.filter(code=case.code).first()
+    if project is not None:
+        return project
+    proposal = (Proposal.objects.filter(title=case.proposal_title, status=Status.CHOSEN)
+                .select_related("decision").order_by("pk").first())
+    if proposal is None:
+        if stdout is not None:
+            stdout.write(f"services demo: no chosen proposal “{case.proposal_title}”; skipped.")
+        return None
+    return (Project.objects.filter(proposal=proposal).first()
+            or actions.create_project_for(proposal=proposal, decision=proposal.decision))
+
+
+def _has_records(project: Project) -> bool:
+    return any(model.objects.filter(project=project).exists() for model in RECORD_MODELS)
+
+
+def load(stdout=None) -> dict[str, Project]:
+    officer = User.objects.filter(username="officer").first()
+    member = User.objects.filter(username="member").first()
+    admin = User.objects.filter(username="admin").first()
+    projects = {}
+    for case in CASES:
+        project = _project_for(case, stdout)
+        if project is None:
+            continue
+        department = Department.objects.filter(name=case.department).first()
+        if department is not None and officer is not None:
+            department.officers.add(officer)  # the demo officer can close years and agree
+        changed = {
+            "code": case.code, "department": department or project.department,
+            "starts_on": min(project.starts_on, PERIOD[0]),
+            "ends_on": PERIOD[1],
+        }
+        if any(getattr(project, name) != value for name, value in changed.items()):
+            for name, value in changed.items():
+                setattr(project, name, value)
+            project.save()
+        projects[case.code] = project
+        membership = (project.group.memberships.select_related("user")
+                      .order_by("-role", "pk").first())
+        group_user = membership.user if membership else admin
+        if not _has_records(project):
+            rng = random.Random(f"yamato-{case.code}")
+            records = []
+            for year in YEARS:
+                records += GENERATORS[case.code](rng, project, group_user, year)
+            for model in RECORD_MODELS:
+                model.objects.bulk_create([r for r in records if type(r) is model],
+                                          batch_size=BATCH)
+        for indicator, value in TARGETS_2011[case.code].items():
+            Target.objects.get_or_create(
+                project=project, fiscal_year=FOCUS_YEAR, indicator=indicator,
+                defaults={"value": Decimal(value), "set_by": group_user, "agreed_by": officer,
+                          "agreed_at": AGREED_AT if officer else None},
+            )
+        authors = {"group": group_user, "department": officer or admin,
+                   "partnership": member or admin}
+        for evaluator, scores in EVALUATIONS_2011[case.code].items():
+            progress, roles, satisfaction, outcomes, comment = scores
+            Evaluation.objects.get_or_create(
+                project=project, fiscal_year=FOCUS_YEAR, evaluator=evaluator,
+                defaults={"progress": progress, "division_of_roles": roles,
+                          "satisfaction": satisfaction, "outcomes": outcomes,
+                          "comment": comment, "author": authors[evaluator]},
+            )
+        if officer is not None:
+            for year in CLOSED_YEARS:
+                YearClosure.objects.get_or_create(project=project, fiscal_year=year,
+                                                  defaults={"closed_by": officer})
+    if stdout is not None and projects:
+        stdout.write("services demo: projects " + ", ".join(sorted(projects))
+                     + f" with records for fiscal {YEARS[0]}-{YEARS[-1]}.")
+    return projects
