@@ -1,16 +1,26 @@
 from django.contrib import admin
-from django.contrib.auth.admin import UserAdmin
+from django.contrib.auth.admin import GroupAdmin, UserAdmin
+from django.contrib.auth.models import Group
 from django.utils.translation import gettext_lazy as _
 
-from .models import CitizenGroup, Department, GroupMembership, PartnershipMember, User
+from .admin_audit import AuditedAdmin
+from .models import (
+    CitizenGroup,
+    Department,
+    GroupMembership,
+    Notification,
+    PartnershipMember,
+    User,
+)
 
 admin.site.site_header = _("Citizen Partnership portal administration")
 admin.site.site_title = _("Citizen Partnership portal")
 
 
 @admin.register(User)
-class PortalUserAdmin(UserAdmin):
-    fieldsets = (*UserAdmin.fieldsets, (_("Portal"), {"fields": ("display_name",)}))
+class PortalUserAdmin(AuditedAdmin, UserAdmin):
+    fieldsets = (*UserAdmin.fieldsets,
+                 (_("Portal"), {"fields": ("display_name", "language", "email_muted")}))
     list_display = ("username", "display_name", "email", "is_staff", "is_active")
     search_fields = ("username", "display_name", "email")
 
@@ -22,7 +32,7 @@ class GroupMembershipInline(admin.TabularInline):
 
 
 @admin.register(CitizenGroup)
-class CitizenGroupAdmin(admin.ModelAdmin):
+class CitizenGroupAdmin(AuditedAdmin):
     list_display = ("name", "kind", "contact_email", "created_at")
     list_filter = ("kind",)
     search_fields = ("name", "contact_email")
@@ -30,13 +40,13 @@ class CitizenGroupAdmin(admin.ModelAdmin):
 
 
 @admin.register(Department)
-class DepartmentAdmin(admin.ModelAdmin):
+class DepartmentAdmin(AuditedAdmin):
     search_fields = ("name",)
     filter_horizontal = ("officers",)
 
 
 @admin.register(PartnershipMember)
-class PartnershipMemberAdmin(admin.ModelAdmin):
+class PartnershipMemberAdmin(AuditedAdmin):
     list_display = ("user", "category", "term_start", "term_end", "is_chair")
     list_filter = ("category", "is_chair")
     search_fields = ("user__username", "user__display_name")
@@ -44,8 +54,33 @@ class PartnershipMemberAdmin(admin.ModelAdmin):
 
 
 @admin.register(GroupMembership)
-class GroupMembershipAdmin(admin.ModelAdmin):
+class GroupMembershipAdmin(AuditedAdmin):
     list_display = ("group", "user", "role", "joined_at")
     list_filter = ("role",)
     list_select_related = ("group", "user")
     autocomplete_fields = ["user"]
+
+
+# Roles are Django groups: changing one's permissions is a change like any other.
+admin.site.unregister(Group)
+
+
+@admin.register(Group)
+class RoleAdmin(AuditedAdmin, GroupAdmin):
+    pass
+
+
+@admin.register(Notification)
+class NotificationAdmin(admin.ModelAdmin):
+    """What the portal told whom, and whether the e-mail went: to read, not to change."""
+
+    list_display = ("created_at", "recipient", "kind", "read_at", "emailed_at", "email_attempts")
+    list_filter = ("kind",)
+    list_select_related = ("recipient",)
+    search_fields = ("recipient__username",)
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

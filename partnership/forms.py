@@ -43,3 +43,29 @@ class MemberAddForm(forms.Form):
 
 class ConfirmForm(forms.Form):
     """A confirmation page's form: no fields, one button."""
+
+
+class AuditFilterForm(forms.Form):
+    """The audit log's filters: one object (and its parts), one person, a span of days."""
+
+    kind = forms.ChoiceField(label=_("Kind of object"), required=False)
+    object_id = forms.IntegerField(label=_("Object number"), required=False, min_value=1,
+                                   max_value=2**62)
+    actor = forms.CharField(label=_("User name of the person"), required=False, max_length=150)
+    date_from = forms.DateField(label=_("From (date)"), required=False,
+                                widget=forms.DateInput(attrs={"type": "date"}))
+    date_to = forms.DateField(label=_("To (date)"), required=False,
+                              widget=forms.DateInput(attrs={"type": "date"}))
+
+    def __init__(self, *args, kinds: list[tuple[str, str]], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["kind"].choices = [("", _("Any")), *kinds]
+
+    def clean(self):
+        data = super().clean()
+        if data.get("object_id") and not data.get("kind"):
+            self.add_error("kind", _("Choose the kind of object the number belongs to."))
+        start, end = data.get("date_from"), data.get("date_to")
+        if start and end and start > end:
+            self.add_error("date_to", _("The end date is before the start date."))
+        return data

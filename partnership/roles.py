@@ -1,4 +1,4 @@
-"""The portal's roles (DESIGN section 2). Each role is a Django group of this name."""
+"""The portal's roles. Each role is a Django group of this name."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -12,6 +12,7 @@ class Role(models.TextChoices):
     CITY_OFFICER = "city_officer", _("City officer")
     PROJECT_STAFF = "project_staff", _("Project staff")
     ADMINISTRATOR = "administrator", _("Administrator")
+    AUDITOR = "auditor", _("Auditor")
 
 
 def role_groups(*roles: Role):

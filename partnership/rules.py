@@ -21,10 +21,12 @@ is_mayors_office = role_predicate(Role.MAYORS_OFFICE)
 is_city_officer = role_predicate(Role.CITY_OFFICER)
 is_project_staff = role_predicate(Role.PROJECT_STAFF)
 is_administrator = role_predicate(Role.ADMINISTRATOR) | rules.is_superuser
+is_auditor = role_predicate(Role.AUDITOR)
 
 rules.add_perm("partnership.use_admin", rules.is_staff)
 # For the navigation, asked on every page: a role check costs no query.
 rules.add_perm("partnership.act_as_citizen", is_citizen)
+rules.add_perm("partnership.view_audit_log", is_auditor)
 
 
 # Citizen groups: only members see a group's page; its representative manages members.

@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from . import views
+from . import audit_views, views
 
 urlpatterns = [
     path("", views.HomeView.as_view(), name="home"),
@@ -21,6 +21,7 @@ urlpatterns = [
     ),
     path("i18n/", include("django.conf.urls.i18n")),
     path("groups/", include("partnership.urls_groups")),
+    path("audit/", audit_views.AuditLogView.as_view(), name="audit_log"),
     path("", include("proposals.urls")),
     path("projects/", include("services.urls")),
     path("reports/", include("reports.urls")),

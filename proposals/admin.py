@@ -1,5 +1,7 @@
 from django.contrib import admin
 
+from partnership.admin_audit import AuditedAdmin
+
 from .models import (
     Attachment,
     Ballot,
@@ -19,7 +21,7 @@ class CriterionInline(admin.TabularInline):
 
 
 @admin.register(Call)
-class CallAdmin(admin.ModelAdmin):
+class CallAdmin(AuditedAdmin):
     list_display = ("title", "fiscal_year", "opens_at", "closes_at", "quorum", "threshold")
     list_filter = ("fiscal_year",)
     search_fields = ("title",)
@@ -88,7 +90,7 @@ class ScoreAdmin(ReadOnlyAdmin):
 
 
 @admin.register(Criterion)
-class CriterionAdmin(admin.ModelAdmin):
+class CriterionAdmin(AuditedAdmin):
     list_display = ("name", "call", "max_score", "weight")
     list_select_related = ("call",)
 

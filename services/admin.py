@@ -1,5 +1,7 @@
 from django.contrib import admin
 
+from partnership.admin_audit import AuditedAdmin
+
 from .models import (
     Activity,
     Course,
@@ -16,7 +18,7 @@ from .models import (
 
 
 @admin.register(Project)
-class ProjectAdmin(admin.ModelAdmin):
+class ProjectAdmin(AuditedAdmin):
     list_display = ("code", "title", "group", "department", "starts_on", "ends_on")
     search_fields = ("code", "title", "group__name")
     list_select_related = ("group", "department")
@@ -79,7 +81,7 @@ class RecordChangeAdmin(RecordAdmin):
 
 
 @admin.register(ImportBatch)
-class ImportBatchAdmin(admin.ModelAdmin):
+class ImportBatchAdmin(AuditedAdmin):
     list_display = ("kind", "filename", "rows", "imported_by", "imported_at")
     list_filter = ("kind",)
     list_select_related = ("imported_by",)
@@ -92,14 +94,14 @@ class ImportBatchAdmin(admin.ModelAdmin):
 
 
 @admin.register(Target)
-class TargetAdmin(admin.ModelAdmin):
+class TargetAdmin(AuditedAdmin):
     list_display = ("project", "fiscal_year", "indicator", "value", "agreed_by")
     list_filter = ("fiscal_year", "indicator")
     list_select_related = ("project", "agreed_by")
 
 
 @admin.register(Evaluation)
-class EvaluationAdmin(admin.ModelAdmin):
+class EvaluationAdmin(AuditedAdmin):
     list_display = ("project", "fiscal_year", "evaluator", "progress", "division_of_roles",
                     "satisfaction", "outcomes")
     list_filter = ("fiscal_year", "evaluator")
@@ -107,6 +109,6 @@ class EvaluationAdmin(admin.ModelAdmin):
 
 
 @admin.register(YearClosure)
-class YearClosureAdmin(admin.ModelAdmin):
+class YearClosureAdmin(AuditedAdmin):
     list_display = ("project", "fiscal_year", "closed_by", "closed_at")
     list_select_related = ("project", "closed_by")

@@ -2,7 +2,8 @@
 
 from django.urls import path
 
-from partnership.urls import handler500, urlpatterns as portal_urlpatterns
+from partnership.urls import handler500
+from partnership.urls import urlpatterns as portal_urlpatterns
 
 
 def broken(request):

@@ -1,6 +1,6 @@
 from partnership.roles import Role
 from tests.factories import UserFactory
-from tests.url_matrix import Row, everyone, signed_in
+from tests.url_matrix import ANON, LOGIN, Row, everyone, signed_in
 
 ROWS = [
     Row("home", everyone(200)),
@@ -16,6 +16,7 @@ ROWS = [
     Row("password_change", signed_in(200), method="post", page=False),
     Row("password_change_done", signed_in(200)),
     Row("set_language", everyone(302), method="post", page=False),
+    Row("audit_log", {ANON: LOGIN, Role.AUDITOR.value: 200, "*": 403}),
 ]
 
 
