@@ -25,6 +25,7 @@ DEMO_LOGINS = (
     DemoLogin("officer", "市民活動課 職員", (Role.CITY_OFFICER,)),
     DemoLogin("staff", "地域センター スタッフ", (Role.PROJECT_STAFF,)),
     DemoLogin("admin", "システム管理者", (Role.ADMINISTRATOR,)),
+    DemoLogin("auditor", "監査委員事務局 職員", (Role.AUDITOR,)),
 )
 
 

@@ -53,7 +53,7 @@ class Tally:
         return self.recommend == self.not_recommend
 
     def outcome(self, threshold: Decimal) -> str:
-        """What closing the review gives, by the rule of DESIGN section 3: "no_quorum",
+        """What closing the review gives, by the partnership's rule: "no_quorum",
         "tie" (settled by the chair's casting decision), "recommended" (recommend votes
         are a majority of the non-abstaining ballots and the weighted score reaches the
         threshold) or "not_recommended"."""

@@ -1,4 +1,5 @@
-"""The indicator CSV of DESIGN section 6, the XLSX workbook and the raw-record CSV.
+"""The indicator CSV (a stable interface, see the README), the XLSX workbook and the
+raw-record CSV.
 
 CSV layout (`export_indicators` and the download of the report pages, byte for byte):
 header `year,project,indicator,value`; for each fiscal year in order, every project of

@@ -1,4 +1,4 @@
-"""`export_indicators`: the CSV contract of DESIGN section 6."""
+"""`export_indicators`: the CSV contract that scripts rely on (README, "Reports")."""
 
 import csv
 import datetime

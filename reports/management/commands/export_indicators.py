@@ -1,4 +1,5 @@
-"""`python manage.py export_indicators --year Y` or `--from Y1 --to Y2` (DESIGN section 6)."""
+"""`python manage.py export_indicators --year Y` or `--from Y1 --to Y2`: a stable interface
+(the README's "Reports"): scripts read its CSV."""
 
 from django.core.management.base import BaseCommand, CommandError
 
