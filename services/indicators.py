@@ -6,14 +6,10 @@ fiscal year of each record is computed by the database, and the records are
 first narrowed by a date range so that the (project, date) indexes are used.
 """
 
-import datetime
-import functools
 from collections.abc import Iterable
 from decimal import Decimal
 
-from django.db import DEFAULT_DB_ALIAS, connections
-from django.db.models import Aggregate, Count, Q, Sum
-from django.db.models.expressions import Star
+from django.db.models import Count, Q, Sum
 
 from partnership.fiscal import fiscal_year_bounds, fiscal_year_expression
 
@@ -46,125 +42,39 @@ def zero(indicator: str) -> Value:
     return normalise(indicator, 0)
 
 
-class CountRows(Count):
-    """COUNT(*), optionally with FILTER (WHERE ...): counts rows without reading a column
-    (cheaper than COUNT(id) on PostgreSQL). Needs the FILTER clause (PostgreSQL, SQLite)."""
+def _by_organiser() -> dict[Indicator, object]:
+    aggregates = {}
+    for organiser, courses, participants in ORGANISERS:
+        aggregates[courses] = Count("id", filter=Q(organiser=organiser))
+        aggregates[participants] = Sum("participants", filter=Q(organiser=organiser))
+    return aggregates
 
-    def __init__(self, filter=None):
-        Aggregate.__init__(self, Star(), filter=filter)
 
-
-def _aggregations() -> list[tuple[type, dict[Indicator, object]]]:
-    """(model, {indicator: aggregate}) for every record table."""
-    courses = {Indicator.COURSES: CountRows(), Indicator.COURSE_PARTICIPANTS: Sum("participants")}
-    for organiser, count_indicator, sum_indicator in ORGANISERS:
-        courses[count_indicator] = CountRows(filter=Q(organiser=organiser))
-        courses[sum_indicator] = Sum("participants", filter=Q(organiser=organiser))
-    return [
+# (record model, {indicator name: aggregate}). The aggregates are only templates: every
+# query resolves copies of its own, so one set serves every call.
+# Count("id") rather than COUNT(*): Count refuses a filter on "*", and the report indexes
+# hold the id, so PostgreSQL still counts from the index alone.
+_TABLES: tuple[tuple[type, dict[str, object]], ...] = tuple(
+    (model, {str(indicator.value): aggregate for indicator, aggregate in aggregates.items()})
+    for model, aggregates in (
         (ServiceRequest, {
-            Indicator.SERVICE_REQUESTS: CountRows(),
-            Indicator.SERVICE_REQUESTS_HANDLED: CountRows(
-                filter=Q(status=ServiceRequest.RequestStatus.HANDLED)
-            ),
+            Indicator.SERVICE_REQUESTS: Count("id"),
+            Indicator.SERVICE_REQUESTS_HANDLED: Count(
+                "id", filter=Q(status=ServiceRequest.RequestStatus.HANDLED)),
         }),
         (Activity, {Indicator.ACTIVITY_HOURS: Sum("hours")}),
         (Visit, {Indicator.FACILITY_USERS: Sum("users")}),
-        (Course, courses),
-        (MemberJoined, {
-            Indicator.NEW_MEMBERS: CountRows(),
-            Indicator.NEW_MEMBERS_FORMER_USERS: CountRows(filter=Q(former_user=True)),
+        (Course, {
+            Indicator.COURSES: Count("id"),
+            Indicator.COURSE_PARTICIPANTS: Sum("participants"),
+            **_by_organiser(),
         }),
-    ]
-
-
-@functools.cache
-def _by_project() -> list[tuple[str, list[str], object]]:
-    """Per record table: (date field, indicator names, values_list query grouped by project
-    yielding (project_id, *aggregates in the order of the names)).
-
-    Only the queries' shape, resolved once per process: never evaluated here and holding
-    no data; `indicator_values` narrows a clone of each to its dates (and projects) on
-    every call, so every call counts afresh. Resolving the dozen aggregates on every call
-    cost the yearly report more Python time than it can spare (see bench/reports.py).
-    """
-    shapes = []
-    for model, aggregates in _aggregations():
-        names = [str(indicator.value) for indicator in aggregates]
-        query = model.objects.order_by().values_list("project_id").annotate(
-            **dict(zip(names, aggregates.values(), strict=True)))
-        shapes.append((model.DATE_FIELD, names, query))
-    return shapes
-
-
-# Stand-ins for the first and last day while a statement is compiled (see below).
-_FIRST_MARK, _LAST_MARK = datetime.date(1, 1, 1), datetime.date(1, 1, 2)
-
-
-@functools.cache
-def _one_year_statements(alias: str) -> list:
-    """The queries of `_by_project`, narrowed to a date range, compiled once per database.
-
-    Like a prepared statement: the SQL text is made once, with stand-in dates whose
-    parameter slots are remembered; each call binds its own first and last day and the
-    database counts afresh. Compiling the five statements on every call was a large part
-    of the yearly report's Python time. Per statement: (sql, params, slots of the two
-    dates, date field, indicator names, the backend's converters for the rows).
-    """
-    connection = connections[alias]
-    statements = []
-    for date_field, names, grouped in _by_project():
-        query = grouped.filter(**{f"{date_field}__range": (_FIRST_MARK, _LAST_MARK)}).query
-        compiler = query.get_compiler(alias)
-        sql, params = compiler.as_sql()
-        field = query.model._meta.get_field(date_field)
-        marks = [field.get_db_prep_value(day, connection) for day in (_FIRST_MARK, _LAST_MARK)]
-        slots = [index for index, param in enumerate(params) if param in marks]
-        if len(slots) != 2 or [params[index] for index in slots] != marks:
-            raise RuntimeError(f"cannot find the date parameters of {sql!r}")  # pragma: no cover
-        converters = compiler.get_converters([column for column, _sql, _alias in compiler.select])
-        statements.append((sql, list(params), slots, field, names, list(converters.items())))
-    return statements
-
-
-def _converted(rows, converters, connection):
-    """The rows with the backend's converters applied (as the ORM does, e.g. decimals on
-    SQLite), using the caller's connection."""
-    for row in map(list, rows):
-        for position, (functions, expression) in converters:
-            value = row[position]
-            for function in functions:
-                value = function(value, expression, connection)
-            row[position] = value
-        yield row
-
-
-def _one_year_rows(first: datetime.date, last: datetime.date):
-    """(indicator names, rows of (project_id, *values)) per record table, for one year."""
-    connection = connections[DEFAULT_DB_ALIAS]
-    with connection.cursor() as cursor:
-        for sql, params, slots, field, names, converters in _one_year_statements(
-                DEFAULT_DB_ALIAS):
-            bound = list(params)
-            for slot, day in zip(slots, (first, last), strict=True):
-                bound[slot] = field.get_db_prep_value(day, connection)
-            cursor.execute(sql, bound)
-            rows = cursor.fetchall()
-            yield names, _converted(rows, converters, connection) if converters else rows
-
-
-def _by_project_and_year(span: range) -> list[tuple[str, list[str], object]]:
-    """Like `_by_project`, grouped by (project_id, fiscal year) for a span of years."""
-    shapes = []
-    for model, aggregates in _aggregations():
-        names = [str(indicator.value) for indicator in aggregates]
-        query = (
-            model.objects.order_by()
-            .annotate(fy=fiscal_year_expression(model.DATE_FIELD, span))
-            .values_list("project_id", "fy")
-            .annotate(**dict(zip(names, aggregates.values(), strict=True)))
-        )
-        shapes.append((model.DATE_FIELD, names, query))
-    return shapes
+        (MemberJoined, {
+            Indicator.NEW_MEMBERS: Count("id"),
+            Indicator.NEW_MEMBERS_FORMER_USERS: Count("id", filter=Q(former_user=True)),
+        }),
+    )
+)
 
 
 def indicator_values(
@@ -180,30 +90,25 @@ def indicator_values(
     if not years:
         return {}
     wanted = set(years)
-    span = range(years[0], years[-1] + 1)  # the rows below are narrowed to these years
-    first, _ = fiscal_year_bounds(years[0])
-    _, last = fiscal_year_bounds(years[-1])
-    project_ids = None
-    if projects is not None:
-        project_ids = [getattr(p, "pk", p) for p in projects]
-    values: dict[tuple[int, int, str], Value] = {}
-    # One fiscal year: its date range already is the year, so group by project only.
+    span = range(years[0], years[-1] + 1)  # gaps in `years` are counted, then dropped
+    first, last = fiscal_year_bounds(span[0])[0], fiscal_year_bounds(span[-1])[1]
+    project_ids = None if projects is None else [getattr(p, "pk", p) for p in projects]
+    # Within one fiscal year the date range already is the year: no per-row year to compute.
     single = len(span) == 1
-    if single and project_ids is None:
-        tables = _one_year_rows(first, last)
-    else:
-        tables = []
-        shapes = _by_project() if single else _by_project_and_year(span)
-        for date_field, names, grouped in shapes:
-            rows = grouped.filter(**{f"{date_field}__range": (first, last)})
-            if project_ids is not None:
-                rows = rows.filter(project_id__in=project_ids)
-            tables.append((names, rows))
-    for names, rows in tables:
-        for project_id, *found in rows:  # (project_id[, fy], *aggregates)
+    values: dict[tuple[int, int, str], Value] = {}
+    for model, aggregates in _TABLES:
+        rows = model.objects.order_by().filter(**{f"{model.DATE_FIELD}__range": (first, last)})
+        if project_ids is not None:
+            rows = rows.filter(project_id__in=project_ids)
+        if single:
+            rows = rows.values_list("project_id")
+        else:
+            rows = rows.annotate(fy=fiscal_year_expression(model.DATE_FIELD, span))
+            rows = rows.values_list("project_id", "fy")
+        for project_id, *found in rows.annotate(**aggregates):
             year = span[0] if single else found.pop(0)
             if year not in wanted:
                 continue
-            for name, value in zip(names, found, strict=True):
+            for name, value in zip(aggregates, found, strict=True):
                 values[(project_id, year, name)] = normalise(name, value)
     return values
