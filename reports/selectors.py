@@ -13,7 +13,6 @@ comes from the functions below, so the numbers cannot differ between them.
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -47,14 +46,8 @@ class Funnel:
                 ("proposals_chosen", self.chosen)]
 
 
-@functools.cache
 def _funnel_by_call_year():
-    """(call year, submitted, recommended, chosen) grouped by the calls' fiscal year.
-
-    Only the query's shape, resolved once per process and never evaluated here:
-    `funnel_by_year` narrows a clone to its years on every call (as `indicator_values`
-    does with the record tables), so every call counts afresh.
-    """
+    """(call year, submitted, recommended, chosen) grouped by the calls' fiscal year."""
     return (
         Proposal.objects.order_by()
         .values_list("call__fiscal_year")

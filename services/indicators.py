@@ -1,4 +1,4 @@
-"""The indicator figures of DESIGN section 4, counted in the database.
+"""The indicator figures of the service records, counted in the database.
 
 The single source of the figures: the project page, the reports and the
 exports all ask `indicator_values`. One grouped query per record table; the
