@@ -5,6 +5,10 @@ import time
 from csp.middleware import CSPMiddleware, PolicyParts
 from django.conf import settings
 from django.contrib.auth import logout
+from django.http import HttpResponse
+from django.shortcuts import render
+from django.template import loader
+from django.utils.cache import patch_cache_control
 
 ADMIN_PREFIX = "/admin/"
 
@@ -60,3 +64,60 @@ class SessionIdleTimeoutMiddleware:
             now = int(time.time())
             request.session[cls.KEY] = now
             request.session[cls.SIGNED_IN] = now
+
+
+class PrivatePagesMiddleware:
+    """What a signed-in person sees (pages and downloads) is theirs alone: neither the
+    browser's cache nor a proxy's may keep it, so that it cannot be read after sign-out
+    or by the next person at a shared computer."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if getattr(request, "user", None) is not None and request.user.is_authenticated:
+            patch_cache_control(response, private=True, no_store=True)
+        return response
+
+
+class RequestSizeLimitMiddleware:
+    """Refuse a request body larger than MAX_REQUEST_BYTES before anything reads it.
+
+    Django reads a whole upload before any form can check its size; a 100 MB attachment
+    would be received in full to be refused. The proxy in front should refuse it even
+    earlier (README, "Production").
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        try:
+            length = int(request.META.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            length = 0
+        if length > settings.MAX_REQUEST_BYTES:
+            # A page of its own, in both languages: the session and the user, which the
+            # portal's pages need, are not loaded yet.
+            html = loader.render_to_string(
+                "413.html", {"limit_mb": settings.MAX_REQUEST_BYTES // (1024 * 1024)})
+            return HttpResponse(html, status=413)
+        return self.get_response(request)
+
+
+class RefuseNulMiddleware:
+    """A NUL character in the address's parameters is refused with a clear page (400).
+
+    Forms refuse NUL themselves; parameters that go straight into a query (the admin's
+    list filters) would reach the database, which refuses NUL with an error.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if any("\x00" in key or any("\x00" in value for value in values)
+               for key, values in request.GET.lists()):
+            return render(request, "400_nul.html", status=400)
+        return self.get_response(request)

@@ -41,10 +41,12 @@ def load_dotenv(path: Path) -> None:
     """Read KEY=VALUE lines of a local `.env` file; real environment variables win.
 
     `make install` writes one with DJANGO_DEBUG=1 so that `manage.py` works in a
-    development checkout; production sets real variables and has no such file.
-    DJANGO_DOTENV=0 turns it off (the tests do).
+    development checkout. A process given its own DJANGO_SECRET_KEY is a server, not a
+    development shell: it ignores the file, so that a gunicorn started in a checkout where
+    `make install` ran does not run with DEBUG on. DJANGO_DOTENV=0 turns it off too.
     """
-    if os.environ.get("DJANGO_DOTENV", "1") == "0" or not path.is_file():
+    if (os.environ.get("DJANGO_DOTENV", "1") == "0" or os.environ.get("DJANGO_SECRET_KEY")
+            or not path.is_file()):
         return
     for line in path.read_text(encoding="utf-8").splitlines():
         line = line.strip()
@@ -53,7 +55,7 @@ def load_dotenv(path: Path) -> None:
             os.environ.setdefault(key.strip(), value.strip().strip("'\""))
 
 
-load_dotenv(BASE_DIR / ".env")
+load_dotenv(Path(os.environ.get("DJANGO_DOTENV_FILE", BASE_DIR / ".env")))
 
 DEBUG = env_bool("DJANGO_DEBUG")
 
@@ -102,6 +104,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "partnership.request_id.RequestIdMiddleware",
+    "partnership.middleware.RequestSizeLimitMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -110,6 +113,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "partnership.middleware.SessionIdleTimeoutMiddleware",
+    "partnership.middleware.PrivatePagesMiddleware",
+    "partnership.middleware.RefuseNulMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "partnership.middleware.PortalCSPMiddleware",
@@ -187,6 +192,10 @@ AXES_COOLOFF_TIME = 1  # hours
 AXES_RESET_ON_SUCCESS = True
 AXES_ENABLE_ACCESS_FAILURE_LOG = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+# Behind the TLS proxy, the client's address comes from the proxy's X-Forwarded-For
+# (partnership/client_ip.py): list the proxies' own addresses here.
+TRUSTED_PROXIES = env_list("DJANGO_TRUSTED_PROXIES")
+AXES_CLIENT_IP_CALLABLE = "partnership.client_ip.client_ip"
 
 # Sessions end after inactivity and at the latest a working day after sign-in, whatever
 # the activity (both checked by SessionIdleTimeoutMiddleware).
@@ -220,6 +229,9 @@ STORAGES = {
         )
     },
 }
+# The largest request body: an attachment (10 MB) and its form. Larger ones are refused
+# before they are read; the proxy should refuse them first (client_max_body_size).
+MAX_REQUEST_BYTES = 11 * 1024 * 1024
 MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", BASE_DIR / "media"))
 MEDIA_URL = "media/"
 

@@ -99,8 +99,6 @@ class Status(models.TextChoices):
 RECOMMENDED_STATUSES = (Status.RECOMMENDED, Status.CHOSEN, Status.DECLINED)
 # Statuses after the partnership's review closed.
 REVIEW_CLOSED_STATUSES = (*RECOMMENDED_STATUSES, Status.NOT_RECOMMENDED)
-# Statuses the public may see (a draft is the group's own business).
-PUBLIC_STATUSES = tuple(s for s in Status if s != Status.DRAFT)
 
 
 class Proposal(models.Model):
@@ -155,6 +153,12 @@ class Proposal(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    @property
+    def is_public(self) -> bool:
+        """A proposal is public once it was submitted: a draft, and a draft withdrawn
+        before it was ever submitted, stay the group's own business."""
+        return self.submitted_at is not None
 
     @property
     def review_closed(self) -> bool:

@@ -11,7 +11,7 @@ from partnership.rules import (
 )
 from partnership.selectors import member_group_ids, sitting_term
 
-from .models import Proposal, Status
+from .models import Proposal
 
 
 @rules.predicate
@@ -26,7 +26,7 @@ def has_any_group(user) -> bool:
 
 @rules.predicate
 def is_public(user, proposal: Proposal | None) -> bool:
-    return proposal is not None and proposal.status != Status.DRAFT
+    return proposal is not None and proposal.is_public
 
 
 @rules.predicate

@@ -12,7 +12,6 @@ from partnership import audit, clock
 from partnership.models import AuditEntry, User
 
 from .models import (
-    PUBLIC_STATUSES,
     RECOMMENDED_STATUSES,
     Attachment,
     Call,
@@ -44,7 +43,7 @@ def calls_with_counts() -> QuerySet[Call]:
             default=Value(OPEN),
             output_field=CharField(),
         ),
-        public_count=Count("proposals", filter=Q(proposals__status__in=PUBLIC_STATUSES)),
+        public_count=Count("proposals", filter=Q(proposals__submitted_at__isnull=False)),
         recommended_count=Count(
             "proposals", filter=Q(proposals__status__in=RECOMMENDED_STATUSES)
         ),
@@ -58,9 +57,9 @@ def open_calls() -> QuerySet[Call]:
 
 
 def public_proposals_of(call: Call) -> QuerySet[Proposal]:
-    """A call's proposals that the public may see (all but drafts), in submission order."""
+    """A call's proposals that the public may see (those ever submitted), in submission order."""
     return (
-        Proposal.objects.filter(call=call, status__in=PUBLIC_STATUSES)
+        Proposal.objects.filter(call=call, submitted_at__isnull=False)
         .select_related("group", "desired_department")
         .order_by("submitted_at", "id")
     )

@@ -100,6 +100,14 @@ def fiscal_year_labels(years) -> list[str]:
     return [pattern % {"year": year} for year in years]
 
 
+def xlsx_text(value):
+    """Text as XLSX can hold it: the control characters a title may carry (a pasted
+    tab is kept) are dropped, as openpyxl refuses the whole file for one of them."""
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+    return ILLEGAL_CHARACTERS_RE.sub("", value) if isinstance(value, str) else value
+
+
 def workbook(first: int, last: int):
     """The report as an openpyxl workbook: one sheet per section, a header row each."""
     from openpyxl import Workbook
@@ -121,7 +129,7 @@ def workbook(first: int, last: int):
         return ws
 
     def append(ws, values: list):
-        ws.append(values)
+        ws.append([xlsx_text(value) for value in values])
         for cell in ws[ws.max_row]:
             if isinstance(cell.value, str) and cell.value.startswith("="):
                 cell.data_type = "s"  # text, never a formula

@@ -7,6 +7,7 @@ from io import StringIO
 from pathlib import Path
 from unittest import mock
 
+import psycopg2
 import pytest
 from axes.models import AccessAttempt, AccessLog
 from django.contrib.auth.models import Group
@@ -55,6 +56,20 @@ def test_deploy_check_is_clean_with_production_variables():
     result = _manage("check", "--deploy", "--fail-level", "WARNING", env_extra=PRODUCTION_ENV)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
+
+
+def test_a_server_ignores_the_development_env_file(tmp_path):
+    """`make install` writes a .env with DJANGO_DEBUG=1; a process started with the
+    README's production variables (its own secret key) must not pick it up."""
+    dotenv = tmp_path / ".env"
+    dotenv.write_text("DJANGO_DEBUG=1\n")
+    env = {k: v for k, v in PRODUCTION_ENV.items() if k != "DJANGO_DOTENV"}
+    result = _manage("check", "--deploy", "--fail-level", "WARNING",
+                     env_extra={**env, "DJANGO_DOTENV_FILE": str(dotenv)})
+    assert result.returncode == 0, result.stdout + result.stderr
+    development = _manage("shell", "-c", "from django.conf import settings; print(settings.DEBUG)",
+                          env_extra={"DJANGO_DOTENV_FILE": str(dotenv)})
+    assert development.stdout.strip().endswith("True"), development.stderr
 
 
 @pytest.mark.parametrize("missing", ["DJANGO_SECRET_KEY", "DJANGO_ALLOWED_HOSTS"])
@@ -131,7 +146,8 @@ def test_healthz_ok(client):
 
 @pytest.mark.django_db
 def test_healthz_503_when_database_is_down(client):
-    with mock.patch("partnership.views.connection.cursor", side_effect=DatabaseError("down")):
+    with mock.patch("partnership.health.ask_django", side_effect=DatabaseError("down")), \
+            mock.patch("partnership.health.ask_postgresql", side_effect=psycopg2.OperationalError):
         response = client.get(reverse("healthz"))
     assert response.status_code == 503
 

@@ -10,9 +10,10 @@ from django.utils import timezone
 from partnership import clock
 from partnership.models import GroupMembership
 from proposals import actions
-from proposals.models import Ballot, Proposal, Status
+from proposals.models import Attachment, Ballot, Proposal, Status
 from tests.factories import CallFactory, CitizenGroupFactory, ProposalFactory, UserFactory
 from tests.lifecycle import group_member, proposal_in
+from tests.pages import text
 
 pytestmark = pytest.mark.django_db
 
@@ -31,7 +32,8 @@ def bulk_proposals(call, n: int, status=Status.SUBMITTED) -> None:
     author = UserFactory()
     Proposal.objects.bulk_create(
         Proposal(call=call, group=group, created_by=author, status=status, title=f"提案 {i}",
-                 summary="概要", submitted_at=timezone.now())
+                 summary="概要",
+                 submitted_at=None if status == Status.DRAFT else timezone.now())
         for i in range(n)
     )
 
@@ -145,17 +147,19 @@ def test_unknown_call_is_404(client):
 
 
 def test_proposal_page_shows_content_and_history_in_order(client):
-    proposal = proposal_in(Status.WITHDRAWN, title="子育て支援事業")
+    proposal = proposal_in(Status.SUBMITTED, title="子育て支援事業")
+    actions.withdraw(actor=group_member(proposal), proposal=proposal, reason="取り下げ")
     response = client.get(reverse("proposals:proposal_detail", args=[proposal.pk]))
     html = response.content.decode()
     assert "子育て支援事業" in html
-    for text in ("地域の子育て家庭を支援します。", "子育て家庭の孤立", "相談と預かり",
-                 "情報提供と広報", "市内の子育て家庭", "年間3,000件の相談対応",
-                 "1,000,000 yen", "500,000 yen", "12 months"):
-        assert text in html, text
+    for expected in ("地域の子育て家庭を支援します。", "子育て家庭の孤立", "相談と預かり",
+                     "情報提供と広報", "市内の子育て家庭", "年間3,000件の相談対応",
+                     "1,000,000 yen", "500,000 yen", "12 months"):
+        assert expected in html, expected
     events = list(response.context["events"])
-    assert [e.after["status"] for e in events] == [Status.DRAFT, Status.WITHDRAWN]
-    assert events[1].reason == "取り下げ" and "取り下げ" in html
+    assert [e.after["status"] for e in events] == [
+        Status.DRAFT, Status.SUBMITTED, Status.WITHDRAWN]
+    assert events[2].reason == "取り下げ" and "取り下げ" in html
     assert str(group_member(proposal)) in html  # who
 
 
@@ -241,3 +245,24 @@ def test_proposal_page_query_count_is_bounded(client, django_assert_max_num_quer
     with django_assert_max_num_queries(14):
         response = client.get(reverse("proposals:proposal_detail", args=[proposal.pk]))
     assert response.status_code == 200
+
+
+def test_a_draft_withdrawn_before_submission_stays_private(client):
+    proposal = proposal_in(Status.WITHDRAWN)  # withdrawn from its draft
+    attachment = Attachment.objects.create(
+        proposal=proposal, file="proposals/x.pdf", original_name="計画書.pdf",
+        content_type="application/pdf", size=10, uploaded_by=group_member(proposal))
+    page = reverse("proposals:proposal_detail", args=[proposal.pk])
+    download = reverse("proposals:attachment_download", args=[proposal.pk, attachment.pk])
+    assert client.get(page).status_code == 404
+    assert client.get(download).status_code == 404
+    call_page = text(client.get(reverse("proposals:call_detail", args=[proposal.call_id])))
+    assert proposal.title not in call_page
+    client.force_login(group_member(proposal))
+    assert client.get(page).status_code == 200  # the group still sees its own
+
+
+def test_a_proposal_withdrawn_after_submission_stays_public(client):
+    proposal = proposal_in(Status.SUBMITTED)
+    actions.withdraw(actor=group_member(proposal), proposal=proposal, reason="再検討")
+    assert client.get(reverse("proposals:proposal_detail", args=[proposal.pk])).status_code == 200

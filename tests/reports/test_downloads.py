@@ -173,3 +173,15 @@ def test_page_csv_xlsx_and_command_agree_on_the_demo_data(officer):
     for name, expected in (("proposals_submitted", 47), ("proposals_recommended", 23),
                            ("proposals_chosen", 20)):
         assert sum(v for (_y, i), v in span.items() if i == name) == expected
+
+
+def test_xlsx_keeps_a_title_with_control_characters(officer, two_years):
+    from services.models import Project
+
+    project = Project.objects.get(code="community-centre")
+    Project.objects.filter(pk=project.pk).update(title="地域\x01センター\x07運営\x1b")
+    response = officer.get(reverse("reports:export_xlsx"), {"year": 2011})
+    assert response.status_code == 200
+    titles = {row[2].value for row in load_workbook(io.BytesIO(response.content))
+              ["Indicators"].iter_rows(min_row=2)}
+    assert "地域センター運営" in titles
