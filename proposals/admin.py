@@ -16,8 +16,22 @@ from .models import (
 
 
 class CriterionInline(admin.TabularInline):
+    """A call's criteria: fixed once its first review opened (`Call.frozen_at`)."""
+
     model = Criterion
     extra = 0
+
+    def _open(self, obj) -> bool:
+        return obj is None or obj.frozen_at is None
+
+    def has_add_permission(self, request, obj=None):
+        return self._open(obj) and super().has_add_permission(request, obj)
+
+    def has_change_permission(self, request, obj=None):
+        return self._open(obj) and super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return self._open(obj) and super().has_delete_permission(request, obj)
 
 
 @admin.register(Call)
@@ -26,6 +40,11 @@ class CallAdmin(AuditedAdmin):
     list_filter = ("fiscal_year",)
     search_fields = ("title",)
     inlines = [CriterionInline]
+
+    def get_readonly_fields(self, request, obj=None):
+        if obj is not None and obj.frozen_at is not None:
+            return ("quorum", "threshold", "frozen_at")
+        return ("frozen_at",)
 
 
 class ReadOnlyAdmin(admin.ModelAdmin):
@@ -93,6 +112,19 @@ class ScoreAdmin(ReadOnlyAdmin):
 class CriterionAdmin(AuditedAdmin):
     list_display = ("name", "call", "max_score", "weight")
     list_select_related = ("call",)
+
+    def has_change_permission(self, request, obj=None):
+        frozen = obj is not None and obj.call.frozen_at is not None
+        return not frozen and super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        frozen = obj is not None and obj.call.frozen_at is not None
+        return not frozen and super().has_delete_permission(request, obj)
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "call":  # no new criterion for a call whose review began
+            kwargs["queryset"] = Call.objects.filter(frozen_at__isnull=True)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
 admin.site.register(Attachment, ReadOnlyAdmin)

@@ -70,7 +70,20 @@ def storage_name(file_type: FileType) -> str:
     return f"{secrets.token_urlsafe(18)}{file_type.extension}"
 
 
-def clean_original_name(name: str) -> str:
-    """The name shown to readers: no path, at most 255 characters."""
-    name = name.replace("\\", "/").rsplit("/", 1)[-1].strip() or "attachment"
-    return name[-255:]
+# Extensions a file of each type may keep; any other is replaced by the type's own.
+KEPT_EXTENSIONS = {".pdf": {".pdf"}, ".png": {".png"}, ".jpg": {".jpg", ".jpeg"}}
+
+
+def clean_original_name(name: str, file_type: FileType) -> str:
+    """The name shown to readers and given to downloads: no path, no control characters,
+    at most 255 characters, and ending with the extension of the type found in the
+    content (a PDF named invoice.html is downloaded as invoice.pdf, never as HTML)."""
+    name = name.replace("\\", "/").rsplit("/", 1)[-1]
+    name = "".join(char for char in name if char.isprintable()).strip() or "attachment"
+    stem, dot, extension = name.rpartition(".")
+    if not dot:
+        stem, extension = name, ""
+    suffix = f".{extension}" if dot else ""
+    if suffix.lower() not in KEPT_EXTENSIONS[file_type.extension]:
+        suffix = file_type.extension
+    return stem[: 255 - len(suffix)] + suffix

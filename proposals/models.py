@@ -35,6 +35,9 @@ class Call(models.Model):
         validators=[MinValueValidator(Decimal("0")), MaxValueValidator(Decimal("1"))],
         help_text=_("Weighted mean score needed, as a share of the maximum (0–1)."),
     )
+    # Set when the call's first review opens: from then on its criteria, quorum and
+    # threshold cannot change, so that every proposal of the call is judged alike.
+    frozen_at = models.DateTimeField(_("rules frozen at"), null=True, blank=True)
 
     class Meta:
         ordering = ["-fiscal_year", "-opens_at"]

@@ -111,7 +111,7 @@ def _add_attachment(*, actor: User, proposal: Proposal, upload, written: list) -
     except AttachmentRejected as error:
         raise ProposalError(error.message) from error
     attachment = Attachment(
-        proposal=proposal, original_name=clean_original_name(upload.name),
+        proposal=proposal, original_name=clean_original_name(upload.name, file_type),
         content_type=file_type.content_type, size=upload.size, uploaded_by=actor,
     )
     attachment.file.save(storage_name(file_type), upload, save=False)

@@ -6,12 +6,13 @@ from collections.abc import Mapping
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
-from partnership import audit
+from partnership import audit, clock
 from partnership.models import User
 from partnership.selectors import sitting_term
 
 from ..models import (
     Ballot,
+    Call,
     ConflictDeclaration,
     Criterion,
     Proposal,
@@ -37,6 +38,7 @@ def mark_ineligible(*, actor: User, proposal: Proposal, reason: str) -> Proposal
 def open_review(*, actor: User, proposal: Proposal) -> Proposal:
     proposal = lock(proposal)
     transition = authorize(actor, proposal, "open_review")
+    Call.objects.filter(pk=proposal.call_id, frozen_at__isnull=True).update(frozen_at=clock.now())
     move(proposal, transition, actor=actor, to=Status.UNDER_REVIEW)
     return proposal
 

@@ -291,21 +291,26 @@ def test_no_withdrawing_after_the_review(client, status):
 # --- attachments -----------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("name", "content", "content_type", "found"), [
-    ("計画書.pdf", PDF, "application/pdf", "application/pdf"),
-    ("写真.png", PNG, "image/png", "image/png"),
-    ("写真.JPG", JPEG, "image/jpeg", "image/jpeg"),
-    # the name and the browser's content type do not matter, the content does
-    ("scan", JPEG, "application/octet-stream", "image/jpeg"),
-    ("report.png", PDF, "image/png", "application/pdf"),
+@pytest.mark.parametrize(("name", "content", "content_type", "found", "shown"), [
+    ("計画書.pdf", PDF, "application/pdf", "application/pdf", "計画書.pdf"),
+    ("写真.png", PNG, "image/png", "image/png", "写真.png"),
+    ("写真.JPG", JPEG, "image/jpeg", "image/jpeg", "写真.JPG"),
+    ("写真.jpeg", JPEG, "image/jpeg", "image/jpeg", "写真.jpeg"),
+    # the name and the browser's content type do not matter, the content does: the name
+    # shown and downloaded ends with the extension of the type found
+    ("scan", JPEG, "application/octet-stream", "image/jpeg", "scan.jpg"),
+    ("report.png", PDF, "image/png", "application/pdf", "report.pdf"),
+    ("invoice.html", PDF + b"<html><script>alert(1)</script>", "text/html",
+     "application/pdf", "invoice.pdf"),
+    ("請求\x00書\x07.pdf", PDF, "application/pdf", "application/pdf", "請求書.pdf"),
 ])
-def test_upload_pdf_png_jpeg(client, member, draft, name, content, content_type, found):
+def test_upload_pdf_png_jpeg(client, member, draft, name, content, content_type, found, shown):
     client.force_login(member)
     response = client.post(reverse("proposals:attachment_upload", args=[draft.pk]),
                            {"file": pdf(name, content, content_type)})
     assert response.status_code == 302
     attachment = Attachment.objects.get()
-    assert (attachment.original_name, attachment.content_type) == (name, found)
+    assert (attachment.original_name, attachment.content_type) == (shown, found)
     assert attachment.size == len(content) and attachment.uploaded_by == member
     # stored under a random name with the extension of the type found
     assert re.fullmatch(rf"proposals/{draft.pk}/\d{{14}}-[\w-]{{24}}\.(pdf|png|jpg)",
@@ -383,3 +388,17 @@ def test_a_failed_upload_leaves_no_file_behind(member, draft, tmp_path, monkeypa
         actions.add_attachment(actor=member, proposal=draft, upload=pdf())
     assert sorted(path for path in tmp_path.rglob("*") if path.is_file()) == kept
     assert Attachment.objects.count() == 1
+
+
+def test_a_pdf_holding_html_is_downloaded_as_a_pdf_never_as_html(client, member, draft):
+    client.force_login(member)
+    client.post(reverse("proposals:attachment_upload", args=[draft.pk]),
+                {"file": pdf("invoice.html", PDF + b"<html><script>alert(1)</script>",
+                             "text/html")})
+    attachment = Attachment.objects.get()
+    response = client.get(reverse("proposals:attachment_download",
+                                  args=[draft.pk, attachment.pk]))
+    disposition = response["Content-Disposition"]
+    assert disposition.startswith("attachment") and 'filename="invoice.pdf"' in disposition
+    assert response["Content-Type"] == "application/pdf"
+    assert response["X-Content-Type-Options"] == "nosniff"
