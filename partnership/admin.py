@@ -8,6 +8,7 @@ from .models import (
     CitizenGroup,
     Department,
     GroupMembership,
+    Invitation,
     Notification,
     PartnershipMember,
     User,
@@ -33,10 +34,19 @@ class GroupMembershipInline(admin.TabularInline):
 
 @admin.register(CitizenGroup)
 class CitizenGroupAdmin(AuditedAdmin):
-    list_display = ("name", "kind", "contact_email", "created_at")
-    list_filter = ("kind",)
+    list_display = ("name", "kind", "status", "contact_email", "created_at")
+    list_filter = ("kind", "status")
     search_fields = ("name", "contact_email")
     inlines = [GroupMembershipInline]
+
+
+@admin.register(Invitation)
+class InvitationAdmin(AuditedAdmin):
+    list_display = ("identifier", "group", "role", "status", "created_at", "expires_at")
+    list_filter = ("status",)
+    list_select_related = ("group",)
+    search_fields = ("identifier", "group__name")
+    raw_id_fields = ("invited_by",)
 
 
 @admin.register(Department)

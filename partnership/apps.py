@@ -9,6 +9,12 @@ class PartnershipConfig(AppConfig):
     def ready(self) -> None:
         from django.contrib.auth.signals import user_logged_in
 
+        from . import group_notices  # noqa: F401 (registers the notice kinds)
+        from .transitions import GROUP, INVITATION
+
+        GROUP.register_permissions()
+        INVITATION.register_permissions()
+
         from .middleware import SessionIdleTimeoutMiddleware
 
         user_logged_in.connect(SessionIdleTimeoutMiddleware.mark_login, dispatch_uid="idle-login")

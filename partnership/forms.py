@@ -7,37 +7,50 @@ from .models import CitizenGroup, GroupMembership
 
 
 class GroupForm(forms.ModelForm):
+    """A group's details; saving goes through partnership.actions (which checks the name)."""
+
     class Meta:
         model = CitizenGroup
-        fields = ["name", "kind", "contact_email"]
+        fields = ["name", "kind", "contact_email", "articles"]
         labels = {
             "name": _("Name of the group"),
             "kind": _("Kind of group"),
             "contact_email": _("Contact e-mail"),
+            "articles": _("The group's rules"),
         }
         help_texts = {
             "name": _("The name as it should appear on proposals."),
             "contact_email": _("The city writes to this address about the group's proposals."),
+            "articles": _("Its purpose, how it takes decisions and handles money, as its "
+                          "articles (規約) say. The city checks them before the group may "
+                          "submit proposals."),
         }
-        widgets = {"contact_email": forms.EmailInput(attrs={"autocomplete": "email"})}
+        widgets = {"contact_email": forms.EmailInput(attrs={"autocomplete": "email"}),
+                   "articles": forms.Textarea(attrs={"rows": 6})}
 
-    def clean_name(self) -> str:
-        name = self.cleaned_data["name"].strip()
-        if CitizenGroup.objects.filter(name__iexact=name).exists():
-            raise forms.ValidationError(_("A citizen group with this name is already registered."))
-        return name
+    def validate_unique(self):
+        """The action checks the name (any case), with a message of its own."""
 
 
-class MemberAddForm(forms.Form):
+class InviteForm(forms.Form):
     identifier = forms.CharField(
         label=_("User name or e-mail address"),
         max_length=254,
-        help_text=_("The person needs an account on this portal already."),
+        help_text=_("If this person has an account on the portal, they are told and may "
+                    "accept. Nobody joins a group without accepting."),
     )
     role = forms.ChoiceField(
         label=_("Role in the group"),
         choices=GroupMembership.GroupRole.choices,
         initial=GroupMembership.GroupRole.MEMBER,
+    )
+
+
+class ReturnGroupForm(forms.Form):
+    reason = forms.CharField(
+        label=_("What the group must change"), max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("The representative reads this comment with the group's page."),
     )
 
 

@@ -1,21 +1,19 @@
-"""Citizen-group pages: register a group, see its members, add and remove members."""
+"""Citizen-group pages: my groups, register and edit a group, its members, invitations."""
 
-from django.contrib import messages
-from django.contrib.auth.mixins import LoginRequiredMixin
-from django.core.exceptions import PermissionDenied
-from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.generic import FormView, ListView, TemplateView
+from django.views.generic import ListView, TemplateView
 
 from . import actions
-from .errors import GroupError
-from .forms import GroupForm, MemberAddForm
-from .models import CitizenGroup, GroupMembership
-from .selectors import groups_of, memberships_of
+from .forms import ConfirmForm, GroupForm, InviteForm
+from .models import CitizenGroup, GroupMembership, Invitation
+from .selectors import groups_of, memberships_of, open_invitations_of
+from .view_mixins import ActionFormView, ActionView, PermissionPage
 
 
-class MyGroupsView(LoginRequiredMixin, ListView):
+class MyGroupsView(PermissionPage, ListView):
+    permission_required = "partnership.view_own_groups"
     template_name = "partnership/group_list.html"
     context_object_name = "groups"
     paginate_by = 50
@@ -24,87 +22,120 @@ class MyGroupsView(LoginRequiredMixin, ListView):
         return groups_of(user=self.request.user).order_by("name")
 
 
-class GroupCreateView(LoginRequiredMixin, FormView):
+class GroupCreateView(ActionFormView):
+    permission_required = "partnership.register_group"
     template_name = "partnership/group_form.html"
     form_class = GroupForm
 
-    def form_valid(self, form):
-        try:
-            group = actions.create_group(actor=self.request.user, **form.cleaned_data)
-        except GroupError as error:
-            form.add_error(None, error.message)
-            return self.form_invalid(form)
-        messages.success(self.request, _("The group is registered; you are its representative."))
-        return redirect("group_detail", pk=group.pk)
+    def perform(self, form):
+        return actions.create_group(actor=self.request.user, **form.cleaned_data)
+
+    def success_message(self, group) -> str:
+        return _("The group is registered and you are its representative. The city checks "
+                 "it before it may submit proposals.")
+
+    def get_success_url(self, group=None) -> str:
+        return reverse("group_detail", args=[group.pk])
 
 
-class GroupMixin(LoginRequiredMixin):
-    """Loads the group: 404 for anyone not in it, 403 for members who may not manage it."""
+class GroupPage(PermissionPage):
+    """A page about one group: 404 for anyone who may not see it (not a member, not an
+    officer), 403 for those who may see it but not do this."""
 
-    manage = False
+    secret_permission = "partnership.view_group"
+    permission_required = "partnership.view_group"
 
-    def dispatch(self, request, *args, **kwargs):
-        if not request.user.is_authenticated:
-            return self.handle_no_permission()
-        self.group = get_object_or_404(CitizenGroup, pk=kwargs["pk"])
-        if not request.user.has_perm("partnership.view_group", self.group):
-            raise Http404
-        if self.manage and not request.user.has_perm("partnership.manage_group", self.group):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
+    def get_object(self):
+        return get_object_or_404(CitizenGroup, pk=self.kwargs["pk"])
+
+    @property
+    def group(self) -> CitizenGroup:
+        return self.object
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(group=self.group, **kwargs)
 
+    def get_success_url(self, result=None) -> str:
+        return reverse("group_detail", args=[self.group.pk])
 
-class GroupDetailView(GroupMixin, TemplateView):
+
+class GroupDetailView(GroupPage, TemplateView):
     template_name = "partnership/group_detail.html"
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(memberships=memberships_of(group=self.group), **kwargs)
+        return super().get_context_data(memberships=memberships_of(group=self.group),
+                                        invitations=open_invitations_of(group=self.group),
+                                        **kwargs)
 
 
-class MemberAddView(GroupMixin, FormView):
-    template_name = "partnership/member_add.html"
-    form_class = MemberAddForm
-    manage = True
+class GroupEditView(GroupPage, ActionFormView):
+    permission_required = "partnership.change_group"
+    template_name = "partnership/group_form.html"
+    form_class = GroupForm
 
-    def form_valid(self, form):
-        try:
-            membership = actions.add_member(
-                actor=self.request.user, group=self.group,
-                identifier=form.cleaned_data["identifier"], role=form.cleaned_data["role"],
-            )
-        except GroupError as error:
-            form.add_error("identifier", error.message)
-            return self.form_invalid(form)
-        messages.success(self.request, _("%(user)s was added to the group.")
-                         % {"user": membership.user})
-        return redirect("group_detail", pk=self.group.pk)
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "instance": self.group}
+
+    def perform(self, form):
+        fresh = CitizenGroup.objects.get(pk=self.group.pk)  # the form changed the instance
+        return actions.update_group(actor=self.request.user, group=fresh, **form.cleaned_data)
+
+    def success_message(self, group) -> str:
+        return _("The group's details are saved.")
 
 
-class MemberRemoveView(GroupMixin, TemplateView):
+class InviteView(GroupPage, ActionFormView):
+    permission_required = "partnership.invite_member"
+    template_name = "partnership/member_invite.html"
+    form_class = InviteForm
+    error_field = "identifier"
+
+    def perform(self, form):
+        return actions.invite(actor=self.request.user, group=self.group,
+                              identifier=form.cleaned_data["identifier"],
+                              role=form.cleaned_data["role"])
+
+    def success_message(self, invitation) -> str:
+        # The same words whether or not the person has an account.
+        return _("The invitation to %(who)s is saved. If they have an account on the portal, "
+                 "they are told and may accept.") % {"who": invitation.identifier}
+
+
+class InvitationWithdrawView(GroupPage, ActionView):
+    permission_required = "partnership.invite_member"
+
+    def perform(self):
+        invitation = get_object_or_404(Invitation, pk=self.kwargs["invitation_pk"],
+                                       group=self.group)
+        return actions.withdraw_invitation(actor=self.request.user, invitation=invitation)
+
+    def success_message(self, invitation) -> str:
+        return _("The invitation to %(who)s is withdrawn.") % {"who": invitation.identifier}
+
+
+class MemberRemoveView(GroupPage, ActionFormView):
+    """A confirmation page; the POST removes the member."""
+
+    permission_required = "partnership.remove_member"
     template_name = "partnership/member_remove.html"
-    manage = True
+    form_class = ConfirmForm
 
-    def get_membership(self) -> GroupMembership:
-        return get_object_or_404(
-            GroupMembership.objects.select_related("user"),
-            pk=self.kwargs["membership_pk"], group=self.group,
-        )
+    def membership(self) -> GroupMembership:
+        return get_object_or_404(GroupMembership.objects.select_related("user"),
+                                 pk=self.kwargs["membership_pk"], group=self.group)
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(membership=self.get_membership(), **kwargs)
+        return super().get_context_data(membership=self.membership(), **kwargs)
 
-    def post(self, request, *args, **kwargs):
-        membership = self.get_membership()
-        try:
-            actions.remove_member(actor=request.user, group=self.group, membership=membership)
-        except GroupError as error:
-            messages.error(request, error.message)
-            return redirect("group_detail", pk=self.group.pk)
-        messages.success(request, _("%(user)s was removed from the group.")
-                         % {"user": membership.user})
-        if membership.user_id == request.user.pk:
-            return redirect("group_list")
-        return redirect("group_detail", pk=self.group.pk)
+    def perform(self, form):
+        membership = self.membership()
+        actions.remove_member(actor=self.request.user, group=self.group, membership=membership)
+        return membership
+
+    def success_message(self, membership) -> str:
+        return _("%(user)s was removed from the group.") % {"user": membership.user}
+
+    def get_success_url(self, membership=None) -> str:
+        if membership is not None and membership.user_id == self.request.user.pk:
+            return reverse("group_list")
+        return super().get_success_url()

@@ -43,5 +43,24 @@ def is_representative_of_group(user, group) -> bool:
     return group is not None and is_representative(user, group)
 
 
-rules.add_perm("partnership.view_group", is_member_of_group)
-rules.add_perm("partnership.manage_group", is_representative_of_group)
+@rules.predicate
+def is_invitee(user, invitation) -> bool:
+    """The person an invitation names, by user name or e-mail address."""
+    if invitation is None or not user.is_authenticated:
+        return False
+    named = invitation.identifier.casefold()
+    return named in {user.username.casefold(), (user.email or "").casefold()} - {""}
+
+
+@rules.predicate
+def represents_inviting_group(user, invitation) -> bool:
+    return invitation is not None and is_representative(user, invitation.group)
+
+
+# Officers see a group's page: they check new groups. The steps of a group's and an
+# invitation's life are registered from their tables (partnership.transitions).
+rules.add_perm("partnership.view_group", is_member_of_group | is_city_officer)
+rules.add_perm("partnership.read_invitation", is_invitee | represents_inviting_group)
+rules.add_perm("partnership.check_groups", is_city_officer)
+rules.add_perm("partnership.view_own_groups", rules.is_authenticated)
+rules.add_perm("partnership.register_group", rules.is_authenticated)

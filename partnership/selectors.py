@@ -2,10 +2,10 @@
 
 import datetime
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 
-from .models import CitizenGroup, GroupMembership, PartnershipMember, User
+from .models import CitizenGroup, GroupMembership, Invitation, PartnershipMember, User
 
 
 def sitting_members(*, on: datetime.date | None = None) -> QuerySet[PartnershipMember]:
@@ -56,3 +56,24 @@ def memberships_of(*, group: CitizenGroup) -> QuerySet[GroupMembership]:
         .select_related("user")
         .order_by("-role", "user__username")
     )
+
+
+def open_invitations_of(*, group: CitizenGroup) -> QuerySet[Invitation]:
+    return group.invitations.filter(status=Invitation.Status.OPEN).order_by("created_at", "id")
+
+
+def invitations_for(*, user: User) -> QuerySet[Invitation]:
+    """Open invitations naming the user by user name or e-mail address, newest first."""
+    if not user.is_authenticated:
+        return Invitation.objects.none()
+    names = Q(identifier__iexact=user.username)
+    if user.email:
+        names |= Q(identifier__iexact=user.email)
+    return (Invitation.objects.filter(names, status=Invitation.Status.OPEN)
+            .select_related("group", "invited_by").order_by("-created_at", "-id"))
+
+
+def groups_to_check() -> QuerySet[CitizenGroup]:
+    """Groups waiting for the city's check, the longest waiting first."""
+    return CitizenGroup.objects.filter(status=CitizenGroup.Status.PENDING).order_by(
+        "created_at", "id")

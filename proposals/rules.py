@@ -57,9 +57,9 @@ def recusal_reason(proposal: Proposal, user) -> str:
 # Pages and objects. The permissions of the life cycle's steps (submit, open_review, …)
 # are registered from the transition table, `proposals.transitions`.
 # Seeing a proposal: the public sees all but drafts; the group sees its own drafts.
-rules.add_perm("proposals.view_proposal", is_public | is_group_member)
-rules.add_perm("proposals.view_attachment", is_public | is_group_member)
-rules.add_perm("proposals.add_proposal", rules.is_authenticated & has_any_group)
+rules.add_perm("proposals.read_proposal", is_public | is_group_member)
+rules.add_perm("proposals.read_attachment", is_public | is_group_member)
+rules.add_perm("proposals.create_draft", rules.is_authenticated & has_any_group)
 # The role first: it costs no query, and joining a group gives the role.
 rules.add_perm(
     "proposals.view_own_proposals", is_citizen | (rules.is_authenticated & has_any_group)

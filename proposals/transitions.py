@@ -38,7 +38,7 @@ PROPOSAL = Lifecycle(
     state_message=_("This proposal is %(status)s; this is only possible when it is "
                     "%(allowed)s."),
     transitions=[
-        Transition("edit", (S.DRAFT,), (), is_group_member, "proposals.change_proposal",
+        Transition("edit", (S.DRAFT,), (), is_group_member, "proposals.edit_draft",
                    "proposal.edited", GROUP_ONLY, label=_("Edit")),
         Transition("add_attachment", (S.DRAFT,), (), is_group_member,
                    "proposals.add_attachment", "proposal.attachment_added", GROUP_ONLY,

@@ -48,6 +48,8 @@ class CitizenGroupFactory(factory.django.DjangoModelFactory):
     name = factory.Sequence(lambda n: f"市民団体{n}")
     kind = CitizenGroup.Kind.NPO
     contact_email = factory.Sequence(lambda n: f"group{n}@example.jp")
+    articles = "会員の総会で事業計画と予算を決める。"
+    status = CitizenGroup.Status.VERIFIED  # checked by the city; tests of the check set it
 
 
 class GroupMembershipFactory(factory.django.DjangoModelFactory):

@@ -1,13 +1,19 @@
 """Citizen groups: registering a group, its page, and managing its members."""
 
+import datetime
+
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from partnership import actions
 from partnership.errors import GroupError
-from partnership.models import CitizenGroup, GroupMembership
+from partnership.models import CitizenGroup, GroupMembership, Invitation
 from partnership.roles import Role
-from tests.factories import CitizenGroupFactory, UserFactory
+from proposals.rules import recusal_reason
+from tests.factories import CitizenGroupFactory, ProposalFactory, UserFactory
+from tests.lifecycle import chair
+from tests.pages import text
 
 pytestmark = pytest.mark.django_db
 
@@ -34,13 +40,13 @@ def test_a_signed_in_user_registers_a_group_and_represents_it(client):
     client.force_login(founder)
     response = client.post(reverse("group_create"), {
         "name": "子育てアドバイザーの会", "kind": CitizenGroup.Kind.VOLUNTEER,
-        "contact_email": "advisors@example.jp",
+        "contact_email": "advisors@example.jp", "articles": "総会で年間計画を決める。",
     })
     group = CitizenGroup.objects.get()
     assert response.status_code == 302 and response.url == reverse("group_detail",
                                                                    args=[group.pk])
-    assert (group.name, group.kind, group.contact_email) == (
-        "子育てアドバイザーの会", "volunteer", "advisors@example.jp")
+    assert (group.name, group.kind, group.contact_email, group.status) == (
+        "子育てアドバイザーの会", "volunteer", "advisors@example.jp", CitizenGroup.Status.PENDING)
     assert group.memberships.get().user == founder
     assert group.memberships.get().role == REPRESENTATIVE
     founder.refresh_from_db()
@@ -71,7 +77,7 @@ def test_the_group_page_lists_members_for_members_only(client, group):
     client.force_login(user("plain"))
     html = client.get(url).content.decode()
     assert str(user("rep")) in html and str(user("plain")) in html
-    assert reverse("group_member_add", args=[group.pk]) not in html  # not the representative
+    assert reverse("group_member_invite", args=[group.pk]) not in html  # not the representative
     client.force_login(UserFactory())
     assert client.get(url).status_code == 404
     client.logout()
@@ -100,41 +106,86 @@ def test_my_groups_queries_do_not_grow(client, django_assert_max_num_queries, n)
 
 
 @pytest.mark.parametrize("identifier", ["newcomer", "NEWCOMER@example.jp"])
-def test_the_representative_adds_a_member_by_user_name_or_email(client, group, identifier):
+def test_an_invited_person_joins_only_by_accepting(client, group, identifier):
     newcomer = UserFactory(username="newcomer", email="newcomer@example.jp")
     client.force_login(user("rep"))
-    response = client.post(reverse("group_member_add", args=[group.pk]),
+    response = client.post(reverse("group_member_invite", args=[group.pk]),
                            {"identifier": identifier, "role": MEMBER})
+    assert response.status_code == 302
+    assert not group.memberships.filter(user=newcomer).exists()  # not without consent
+    invitation = Invitation.objects.get(group=group)
+    client.force_login(newcomer)
+    assert invitation in client.get(reverse("my_invitations")).context["invitations"]
+    response = client.post(reverse("invitation_accept", args=[invitation.pk]))
     assert response.status_code == 302
     assert group.memberships.get(user=newcomer).role == MEMBER
     assert newcomer.groups.filter(name=Role.CITIZEN.value).exists()
 
 
-@pytest.mark.parametrize(("identifier", "message"), [
-    ("nobody", "No user has this user name or e-mail address"),
-    ("plain", "is already a member of this group"),
-])
-def test_adding_an_unknown_user_or_a_member_again_is_refused(client, group, identifier,
-                                                             message):
+def test_the_answer_is_the_same_whether_or_not_the_account_exists(client, group):
+    UserFactory(username="exists", email="exists@example.jp")
     client.force_login(user("rep"))
-    response = client.post(reverse("group_member_add", args=[group.pk]),
-                           {"identifier": identifier, "role": MEMBER})
-    assert response.status_code == 200
-    assert message in response.content.decode()
-    assert f'value="{identifier}"' in response.content.decode()  # kept
+    answers = []
+    for identifier in ("exists@example.jp", "nobody@example.jp"):
+        response = client.post(reverse("group_member_invite", args=[group.pk]),
+                               {"identifier": identifier, "role": MEMBER}, follow=True)
+        answers.append((response.status_code, response.redirect_chain,
+                        [str(m).replace(identifier, "<who>")
+                         for m in response.context["messages"]]))
+    assert answers[0] == answers[1]
+    assert Invitation.objects.filter(group=group).count() == 2
+
+
+def test_declining_leaves_the_group_as_it_was(client, group):
+    newcomer = UserFactory(username="newcomer")
+    invitation = actions.invite(actor=user("rep"), group=group, identifier="newcomer")
+    client.force_login(newcomer)
+    assert client.post(reverse("invitation_decline", args=[invitation.pk])).status_code == 302
+    invitation.refresh_from_db()
+    assert invitation.status == Invitation.Status.DECLINED
     assert group.memberships.count() == 2
+
+
+def test_an_invitation_is_answered_by_the_person_named_only(client, group):
+    UserFactory(username="newcomer")
+    invitation = actions.invite(actor=user("rep"), group=group, identifier="newcomer")
+    client.force_login(UserFactory(username="someone-else"))
+    assert client.post(reverse("invitation_accept", args=[invitation.pk])).status_code == 404
+    client.force_login(user("rep"))  # the representative may see it, not answer it
+    assert client.post(reverse("invitation_accept", args=[invitation.pk])).status_code == 403
+    assert group.memberships.count() == 2
+
+
+def test_an_expired_invitation_is_refused_with_a_message(client, group):
+    newcomer = UserFactory(username="newcomer")
+    invitation = actions.invite(actor=user("rep"), group=group, identifier="newcomer")
+    Invitation.objects.filter(pk=invitation.pk).update(
+        expires_at=timezone.now() - datetime.timedelta(minutes=1))
+    client.force_login(newcomer)
+    response = client.post(reverse("invitation_accept", args=[invitation.pk]), follow=True)
+    assert "expired" in text(response)
+    assert not group.memberships.filter(user=newcomer).exists()
+
+
+def test_inviting_the_chair_does_not_take_the_chairs_vote_away(group):
+    """The attack the invitation closes: putting the chair in a group recused them."""
+    proposal = ProposalFactory(group=group)
+    the_chair = chair()
+    actions.invite(actor=user("rep"), group=group, identifier=the_chair.username)
+    assert not group.memberships.filter(user=the_chair).exists()
+    assert recusal_reason(proposal, the_chair) == ""
 
 
 def test_a_plain_member_cannot_manage_members(client, group):
     UserFactory(username="newcomer")
     client.force_login(user("plain"))
-    url = reverse("group_member_add", args=[group.pk])
+    url = reverse("group_member_invite", args=[group.pk])
     assert client.post(url, {"identifier": "newcomer", "role": MEMBER}).status_code == 403
     rep = group.memberships.get(role=REPRESENTATIVE)
     assert client.post(reverse("group_member_remove", args=[group.pk, rep.pk])).status_code == 403
-    assert group.memberships.count() == 2
+    assert group.memberships.count() == 2 and not Invitation.objects.exists()
     with pytest.raises(GroupError):
-        actions.add_member(actor=user("plain"), group=group, identifier="newcomer")
+        actions.invite(actor=user("plain"), group=group, identifier="newcomer")
 
 
 def test_the_representative_removes_a_member(client, group):
@@ -156,7 +207,9 @@ def test_the_last_representative_is_never_removed(client, group):
 
 def test_a_representative_may_go_once_there_is_another(client, group):
     second = UserFactory(username="second")
-    actions.add_member(actor=user("rep"), group=group, identifier="second", role=REPRESENTATIVE)
+    invitation = actions.invite(actor=user("rep"), group=group, identifier="second",
+                                role=REPRESENTATIVE)
+    actions.accept_invitation(actor=second, invitation=invitation)
     rep = group.memberships.get(user__username="rep")
     client.force_login(user("rep"))
     response = client.post(reverse("group_member_remove", args=[group.pk, rep.pk]))

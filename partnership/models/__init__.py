@@ -3,10 +3,10 @@ notifications. One module each; every model is importable from here."""
 
 from .accounts import Department, User
 from .audit import AuditEntry
-from .groups import CitizenGroup, GroupMembership, PartnershipMember
+from .groups import CitizenGroup, GroupMembership, Invitation, PartnershipMember
 from .notifications import Notification
 
 __all__ = [
-    "AuditEntry", "CitizenGroup", "Department", "GroupMembership", "Notification",
+    "AuditEntry", "CitizenGroup", "Department", "GroupMembership", "Invitation", "Notification",
     "PartnershipMember", "User",
 ]

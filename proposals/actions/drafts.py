@@ -67,6 +67,9 @@ def submit(*, actor: User, proposal: Proposal) -> Proposal:
     proposal = lock(proposal)
     transition = authorize(actor, proposal, "submit")
     require(proposal.call.is_open(), _("The call is not open for submissions."))
+    require(proposal.group.verified,
+            _("The city has not yet checked your group (its members, rules and "
+              "representative): the proposal can be submitted once it has."))
     extra = ()
     if proposal.submitted_at is None:  # kept on resubmission: reports count the first
         proposal.submitted_at = clock.now()

@@ -31,7 +31,7 @@ class MyProposalsView(PermissionPage, ListView):
 
 
 class ProposalCreateView(ActionFormView):
-    permission_required = "proposals.add_proposal"
+    permission_required = "proposals.create_draft"
     template_name = "proposals/proposal_form.html"
     form_class = ProposalCreateForm
 
@@ -66,7 +66,7 @@ class GroupActionFormView(ProposalPage, ActionFormView):
 class ProposalEditView(GroupActionFormView):
     template_name = "proposals/proposal_form.html"
     form_class = ProposalForm
-    permission_required = "proposals.change_proposal"
+    permission_required = "proposals.edit_draft"
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "instance": self.proposal}

@@ -12,7 +12,7 @@ class ProposalPage(PermissionPage):
     """A page about one proposal (`pk` in the URL). Its existence is secret from those
     who may not view it (other groups' drafts): they get 404."""
 
-    secret_permission = "proposals.view_proposal"
+    secret_permission = "proposals.read_proposal"
 
     def get_queryset(self):
         return Proposal.objects.select_related("call", "group")

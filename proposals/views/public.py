@@ -54,7 +54,7 @@ class ProposalDetailView(DetailView):
             proposal = proposal_for_page(self.kwargs["pk"])
         except Proposal.DoesNotExist as missing:
             raise Http404 from missing
-        if not self.request.user.has_perm("proposals.view_proposal", proposal):
+        if not self.request.user.has_perm("proposals.read_proposal", proposal):
             raise Http404
         return proposal
 
@@ -63,7 +63,7 @@ class ProposalDetailView(DetailView):
         context = super().get_context_data(
             events=history_of(proposal),
             attachments=attachments_of(proposal)
-            if self.request.user.has_perm("proposals.view_attachment", proposal) else [],
+            if self.request.user.has_perm("proposals.read_attachment", proposal) else [],
             **kwargs,
         )
         result = getattr(proposal, "review_result", None)
@@ -81,7 +81,7 @@ class AttachmentDownloadView(View):
         attachment = get_object_or_404(
             Attachment.objects.select_related("proposal"), pk=attachment_pk, proposal_id=pk
         )
-        if not request.user.has_perm("proposals.view_attachment", attachment.proposal):
+        if not request.user.has_perm("proposals.read_attachment", attachment.proposal):
             raise Http404
         try:
             handle = attachment.file.open("rb")

@@ -94,7 +94,8 @@ def cast(proposal: Proposal) -> dict:
                                term_end=today - datetime.timedelta(days=70)),
         "seat without the role": _seat(UserFactory()),
         "mayor's office": UserFactory(roles=[Role.MAYORS_OFFICE]),
-        "administrator": UserFactory(roles=[Role.ADMINISTRATOR], is_staff=True),
+        "administrator": UserFactory(roles=[Role.ADMINISTRATOR], is_staff=True,
+                                     is_superuser=True),
     }
 
 
