@@ -1,0 +1,137 @@
+"""Every action of every app writes the audit log: the test lists the actions from the apps
+themselves, so a new action without a case here fails `test_every_action_has_a_case`."""
+
+import importlib
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from partnership import actions as group_actions
+from partnership.models import AuditEntry, CitizenGroup, GroupMembership
+from partnership.roles import Role
+from proposals import actions as proposal_actions
+from proposals.models import Status, Vote
+from tests.factories import CallFactory, CitizenGroupFactory, UserFactory
+from tests.lifecycle import chair, full_scores, group_member, members, proposal_in
+
+pytestmark = pytest.mark.django_db
+
+ACTION_PACKAGES = ("partnership.actions", "proposals.actions")
+PDF = b"%PDF-1.4\n%%EOF\n"
+
+
+def listed_actions() -> set[str]:
+    names = set()
+    for package in ACTION_PACKAGES:
+        module = importlib.import_module(package)
+        names |= {f"{package}.{name}" for name in module.__all__
+                  if callable(getattr(module, name))}
+    return names
+
+
+def _group_with_rep(**kwargs):
+    group = CitizenGroupFactory(**kwargs)
+    rep = UserFactory()
+    GroupMembership.objects.create(group=group, user=rep, role="representative")
+    return group, rep
+
+
+def _invitation():
+    group, rep = _group_with_rep()
+    invitee = UserFactory(username="invitee")
+    invitation = group_actions.invite(actor=rep, group=group, identifier="invitee")
+    return invitation, rep, invitee
+
+
+def _under_review_with_quorum():
+    proposal = proposal_in(Status.UNDER_REVIEW)
+    the_chair = next(row.actor for row in AuditEntry.objects.filter(
+        action="proposal.review_opened", subject_id=proposal.pk))
+    for user in members(3):
+        proposal_actions.cast_ballot(actor=user, proposal=proposal, vote=Vote.RECOMMEND,
+                                     scores=full_scores(proposal, 5))
+    return proposal, the_chair
+
+
+def _draft_attachment():
+    proposal = proposal_in(Status.DRAFT)
+    author = group_member(proposal)
+    attachment = proposal_actions.add_attachment(
+        actor=author, proposal=proposal, upload=SimpleUploadedFile("a.pdf", PDF))
+    return attachment, author
+
+
+# Each case returns (the action's keyword arguments, its actor), made through real actions.
+CASES = {
+    # partnership
+    "partnership.actions.create_group": lambda: (
+        {"name": "新しい会", "kind": "npo", "contact_email": "a@example.jp"}, UserFactory()),
+    "partnership.actions.update_group": lambda: (lambda g, rep: (
+        {"group": g, "name": "改名した会", "kind": g.kind, "contact_email": g.contact_email,
+         "articles": g.articles}, rep))(*_group_with_rep()),
+    "partnership.actions.verify_group": lambda: (lambda g, rep: (
+        {"group": g}, UserFactory(roles=[Role.CITY_OFFICER])))(
+        *_group_with_rep(status=CitizenGroup.Status.PENDING)),
+    "partnership.actions.return_group": lambda: (lambda g, rep: (
+        {"group": g, "reason": "規約がない"}, UserFactory(roles=[Role.CITY_OFFICER])))(
+        *_group_with_rep(status=CitizenGroup.Status.PENDING)),
+    "partnership.actions.resubmit_group": lambda: (lambda g, rep: ({"group": g}, rep))(
+        *_group_with_rep(status=CitizenGroup.Status.RETURNED)),
+    "partnership.actions.invite": lambda: (lambda g, rep: (
+        {"group": g, "identifier": "someone@example.jp"}, rep))(*_group_with_rep()),
+    "partnership.actions.accept_invitation": lambda: (lambda inv, rep, invitee: (
+        {"invitation": inv}, invitee))(*_invitation()),
+    "partnership.actions.decline_invitation": lambda: (lambda inv, rep, invitee: (
+        {"invitation": inv}, invitee))(*_invitation()),
+    "partnership.actions.withdraw_invitation": lambda: (lambda inv, rep, invitee: (
+        {"invitation": inv}, rep))(*_invitation()),
+    "partnership.actions.remove_member": lambda: (lambda g, rep: (
+        {"group": g, "membership": GroupMembership.objects.create(group=g, user=UserFactory())},
+        rep))(*_group_with_rep()),
+    # proposals
+    "proposals.actions.create_proposal": lambda: (lambda g, rep: (
+        {"call": CallFactory(), "group": g, "title": "新しい提案", "summary": "概要"}, rep))(
+        *_group_with_rep()),
+    "proposals.actions.update_draft": lambda: (lambda p: (
+        {"proposal": p, "title": "改めた題名"}, group_member(p)))(proposal_in(Status.DRAFT)),
+    "proposals.actions.add_attachment": lambda: (lambda p: (
+        {"proposal": p, "upload": SimpleUploadedFile("b.pdf", PDF)}, group_member(p)))(
+        proposal_in(Status.DRAFT)),
+    "proposals.actions.remove_attachment": lambda: (lambda a, author: (
+        {"attachment": a}, author))(*_draft_attachment()),
+    "proposals.actions.submit": lambda: (lambda p: ({"proposal": p}, group_member(p)))(
+        proposal_in(Status.DRAFT)),
+    "proposals.actions.withdraw": lambda: (lambda p: ({"proposal": p}, group_member(p)))(
+        proposal_in(Status.SUBMITTED)),
+    "proposals.actions.mark_ineligible": lambda: (
+        {"proposal": proposal_in(Status.SUBMITTED), "reason": "対象外"},
+        UserFactory(roles=[Role.CITY_OFFICER])),
+    "proposals.actions.open_review": lambda: (
+        {"proposal": proposal_in(Status.SUBMITTED)}, chair()),
+    "proposals.actions.cast_ballot": lambda: (lambda p: (
+        {"proposal": p, "vote": Vote.ABSTAIN, "scores": {}}, members(1)[0]))(
+        proposal_in(Status.UNDER_REVIEW)),
+    "proposals.actions.declare_conflict": lambda: (
+        {"proposal": proposal_in(Status.UNDER_REVIEW), "reason": "親族が関係者"}, members(1)[0]),
+    "proposals.actions.close_review": lambda: (lambda p, c: ({"proposal": p}, c))(
+        *_under_review_with_quorum()),
+    "proposals.actions.decide": lambda: (
+        {"proposal": proposal_in(Status.RECOMMENDED), "outcome": "chosen"},
+        UserFactory(roles=[Role.MAYORS_OFFICE])),
+}
+
+
+def test_every_action_has_a_case():
+    assert set(CASES) == listed_actions()
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_the_action_writes_the_audit_log(name):
+    kwargs, actor = CASES[name]()
+    last = AuditEntry.objects.order_by("-id").values_list("id", flat=True).first() or 0
+    package, function = name.rsplit(".", 1)
+    getattr(importlib.import_module(package), function)(actor=actor, **kwargs)
+    rows = AuditEntry.objects.filter(id__gt=last)
+    assert rows.exists(), f"{name} wrote no audit row"
+    assert {row.actor_id for row in rows} == {actor.pk}
+    assert all(row.action for row in rows)
