@@ -102,7 +102,7 @@ def create_project_for(*, proposal, decision) -> Project:
 def update_project(*, actor: User, project: Project, code: str,
                    department: Department | None, starts_on: datetime.date,
                    ends_on: datetime.date, agreement_date: datetime.date | None) -> Project:
-    _require(actor.has_perm("services.change_project", project),
+    _require(actor.has_perm("services.edit_project", project),
              _("Only city officers change a project's details."))
     project = _lock(project)
     project.code, project.department = code, department

@@ -44,8 +44,8 @@ def runs_any_project(user) -> bool:
 
 can_read_records = is_operating_member | is_city_officer | is_partner_officer | is_mayors_office
 
-rules.add_perm("services.view_project", rules.always_allow)
-rules.add_perm("services.change_project", is_city_officer)
+rules.add_perm("services.read_project", rules.always_allow)
+rules.add_perm("services.edit_project", is_city_officer)
 rules.add_perm("services.view_records", can_read_records)
 rules.add_perm("services.write_records", is_operating_member)
 rules.add_perm("services.import_records", rules.is_authenticated & runs_any_project)

@@ -134,8 +134,8 @@ class ProjectView(View):
 
 
 class ProjectEditView(ProjectView):
-    read_perm = "services.view_project"  # the project is public: others get 403
-    act_perm = "services.change_project"
+    read_perm = "services.read_project"  # the project is public: others get 403
+    act_perm = "services.edit_project"
 
     def get(self, request, code):
         return self.show(ProjectForm(instance=self.project))

@@ -86,6 +86,7 @@ def test_dotenv_fills_only_what_the_environment_lacks(tmp_path):
     dotenv = tmp_path / ".env"
     dotenv.write_text("# local\nPORTAL_TEST_A=from-file\nPORTAL_TEST_B='quoted'\n")
     with mock.patch.dict(os.environ, {"PORTAL_TEST_A": "from-env", "DJANGO_DOTENV": "1"}):
+        os.environ.pop("DJANGO_SECRET_KEY", None)  # a development shell has no key of its own
         load_dotenv(dotenv)
         assert os.environ["PORTAL_TEST_A"] == "from-env"
         assert os.environ["PORTAL_TEST_B"] == "quoted"

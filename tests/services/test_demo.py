@@ -39,7 +39,8 @@ def case_projects(db):
     for ballots, (title, (group_name, department_name, login)) in zip(
         (3, 6, 12), GROUPS.items(), strict=True
     ):
-        group = CitizenGroup.objects.create(name=group_name, contact_email="npo@example.jp")
+        group = CitizenGroup.objects.create(name=group_name, contact_email="npo@example.jp",
+                                            status=CitizenGroup.Status.VERIFIED)
         author = users[login] if login else users["admin"]
         GroupMembership.objects.create(group=group, user=author, role="representative")
         proposal = ProposalFactory(group=group, created_by=author, title=title,
