@@ -1,19 +1,21 @@
 """Charts drawn on the server as inline SVG: no JavaScript, no inline styles (strict CSP).
 
+This module does the geometry: where each grid line, bar, dot, label and legend key goes,
+with coordinates and numbers already written as text (numbers in the active locale). The
+template reports/partials/chart_svg.html writes the SVG elements and escapes every text.
 Colours and strokes are SVG presentation attributes (fill, stroke), which the CSP allows.
-Each chart carries a <title> referenced by aria-labelledby, labelled axes and numbers
-formatted for the active locale; the template shows the same data as a table beside it
-(`Chart.columns` and `Chart.rows`) for screen readers and for reading exact figures.
+Each chart carries a <title> referenced by aria-labelledby and labelled axes; the template
+shows the same data as a table beside it (`Chart.columns` and `Chart.rows`) for screen
+readers and for reading exact figures.
 """
 
 from __future__ import annotations
 
-import html
 import math
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import NamedTuple
 
-from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext
 
 from .formatting import Numbers
@@ -31,33 +33,108 @@ def text_width(text: str) -> float:
     return sum(12 if ord(c) > 0x2E80 else 7 for c in text)
 
 
-def legend_rows(series: list[Series]) -> int:
-    rows, x = 1, LEFT
-    for item in series:
-        width = 28 + text_width(item.name)
-        if x > LEFT and x + width > WIDTH - RIGHT:
-            rows, x = rows + 1, LEFT
-        x += width
-    return rows
-
-
-def _top(series: list[Series]) -> int:
-    return 22 + LEGEND_ROW * legend_rows(series)
-
-
 @dataclass(frozen=True)
 class Series:
     name: str
     values: list
 
 
+def _at(value: float) -> str:
+    """A coordinate as the SVG gives it: one decimal."""
+    return f"{value:.1f}"
+
+
+# The shapes are tuples so that the template unpacks them in its loops: a chart has a few
+# hundred, and unpacking is the template's cheapest way to reach their parts. Every number
+# is text already, so that the template neither localises nor groups a coordinate.
+
+class Bar(NamedTuple):
+    x: str
+    y: str
+    width: str
+    height: str
+    colour: str
+    tooltip: str
+    value_x: str  # the bar's figure, written above it unless `value` is empty
+    value_y: str
+    value: str
+
+
+class Category(NamedTuple):
+    """A category under the x axis, with its bars (none on a line chart); `slanted` when
+    its name is wider than its room."""
+
+    bars: list[Bar]
+    x: str
+    y: str
+    name: str
+    slanted: bool
+
+
+class Dot(NamedTuple):
+    x: str
+    y: str
+    tooltip: str
+
+
+class Line(NamedTuple):
+    """A series of a line chart: a polyline through its dots (`points` is empty when there
+    is only one dot)."""
+
+    points: str
+    colour: str
+    dots: list[Dot]
+
+
+class Tick(NamedTuple):
+    """A grid line of the y axis and its figure."""
+
+    y: str
+    label_y: str
+    label: str
+
+
+class Key(NamedTuple):
+    """A series in the legend: its colour swatch at (x, y), its name beside it."""
+
+    x: str
+    y: str
+    colour: str
+    name: str
+    name_x: str
+    name_y: str
+
+
+@dataclass(frozen=True)
+class Plot:
+    """Where the parts of a chart go: the plot area below the legend, the y axis scale,
+    the categories (with their bars), the lines and the legend, in drawing order."""
+
+    top: str
+    y_label_y: str
+    ticks: list[Tick]
+    categories: list[Category]
+    lines: list[Line]
+    keys: list[Key]
+    width = str(WIDTH)
+    height = str(HEIGHT)
+    left = str(LEFT)
+    right = str(WIDTH - RIGHT)
+    base = str(HEIGHT - BOTTOM)  # the x axis
+    tick_x = str(LEFT - 6)
+    x_label_x = _at((LEFT + WIDTH - RIGHT) / 2)
+    x_label_y = str(HEIGHT - 8)
+
+
 @dataclass(frozen=True)
 class Chart:
-    """An SVG chart and the table of the data it shows."""
+    """A chart's drawing (`plot`, written by the template) and the table of its data."""
 
     chart_id: str
     title: str
-    svg: SafeString
+    x_label: str
+    y_label: str
+    plot: Plot
     columns: list[str]
     rows: list[list[str]]
 
@@ -67,15 +144,23 @@ class Chart:
         return [(row[0], row[1:]) for row in self.rows]
 
 
-def escape(text) -> str:
-    """django.utils.html.escape without its lazy-string wrapper (the charts escape a lot)."""
-    return html.escape(str(text))
+def _legend(series: list[Series]) -> tuple[list[Key], int]:
+    """A key per series along the top, wrapped onto as many rows as it needs, and the top of
+    the plot area below it."""
+    keys, x, y = [], LEFT, 12
+    for index, item in enumerate(series):
+        width = 28 + text_width(item.name)
+        if x > LEFT and x + width > WIDTH - RIGHT:
+            x, y = LEFT, y + LEGEND_ROW
+        keys.append(Key(str(x), str(y), PALETTE[index % len(PALETTE)], item.name, str(x + 16),
+                        str(y + 10)))
+        x += width
+    return keys, y + LEGEND_ROW + 10  # the last row of keys, a row high, and a gap
 
 
 def _tooltip_pattern() -> str:
-    """The pattern of a bar's or a dot's tooltip in the active language, escaped (fetch it
-    once per chart; the values put into it are escaped already)."""
-    return escape(gettext("%(series)s, %(category)s: %(value)s"))
+    """The pattern of a bar's or a dot's tooltip in the active language (fetched once a chart)."""
+    return gettext("%(series)s, %(category)s: %(value)s")
 
 
 def nice_max(value: float) -> float:
@@ -98,58 +183,20 @@ def _places(values: list) -> int:
     return 2 if any(isinstance(v, Decimal) and v != v.to_integral() for v in values) else 0
 
 
-def _frame(chart_id: str, title: str, x_label: str, y_label: str, top: float, body: list[str],
-           series: list[Series], numbers: Numbers) -> SafeString:
-    top_m = _top(series)
-    plot_w, plot_h = WIDTH - LEFT - RIGHT, HEIGHT - top_m - BOTTOM
-    title_id = f"{chart_id}-title"
-    parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {HEIGHT}" width="100%" '
-        f'role="img" aria-labelledby="{title_id}" class="report-chart" id="{chart_id}" '
-        f'font-family="sans-serif" font-size="12">',
-        f'<title id="{title_id}">{escape(title)}</title>',
-        f'<rect x="0" y="0" width="{WIDTH}" height="{HEIGHT}" fill="#ffffff"/>',
-    ]
-    # Grid lines and the y axis scale.
-    tick_places = 0 if top >= 5 else 1
+def _plot(top: float, top_m: int, keys: list[Key], numbers: Numbers,
+          categories: list[Category], lines: list[Line] = ()) -> Plot:
+    """The frame around the data: grid lines at fifths of `top` (the y axis' highest value)."""
+    plot_h = HEIGHT - top_m - BOTTOM
+    places = 0 if top >= 5 else 1
+    ticks = []
     for tick in _ticks(top):
         y = top_m + plot_h - plot_h * tick / top
-        parts.append(f'<line x1="{LEFT}" x2="{LEFT + plot_w}" y1="{y:.1f}" y2="{y:.1f}" '
-                     f'stroke="#d0d0d0" stroke-width="1"/>')
-        parts.append(f'<text x="{LEFT - 6}" y="{y + 4:.1f}" text-anchor="end" fill="#333333">'
-                     f'{numbers.html(tick, tick_places)}</text>')
-    parts.extend(body)
-    # Axes and their labels.
-    base = top_m + plot_h
-    parts.append(f'<line x1="{LEFT}" x2="{LEFT}" y1="{top_m}" y2="{base}" stroke="#333333"/>')
-    parts.append(f'<line x1="{LEFT}" x2="{LEFT + plot_w}" y1="{base}" y2="{base}" '
-                 f'stroke="#333333"/>')
-    parts.append(f'<text x="{LEFT + plot_w / 2:.1f}" y="{HEIGHT - 8}" text-anchor="middle" '
-                 f'fill="#000000" class="axis-label">{escape(x_label)}</text>')
-    parts.append(f'<text x="0" y="0" transform="translate(14 {top_m + plot_h / 2:.1f}) '
-                 f'rotate(-90)" text-anchor="middle" fill="#000000" class="axis-label">'
-                 f'{escape(y_label)}</text>')
-    # Legend along the top, wrapped onto as many rows as it needs.
-    x, y = LEFT, 12
-    for index, item in enumerate(series):
-        colour = PALETTE[index % len(PALETTE)]
-        width = 28 + text_width(item.name)
-        if x > LEFT and x + width > WIDTH - RIGHT:
-            x, y = LEFT, y + LEGEND_ROW
-        parts.append(f'<rect x="{x}" y="{y}" width="12" height="12" fill="{colour}"/>')
-        parts.append(f'<text x="{x + 16}" y="{y + 10}" fill="#000000">{escape(item.name)}</text>')
-        x += width
-    parts.append("</svg>")
-    return mark_safe("".join(parts))  # noqa: S308 (every text above is escaped)
+        ticks.append(Tick(_at(y), _at(y + 4), numbers(tick, places)))
+    return Plot(str(top_m), _at(top_m + plot_h / 2), ticks, categories, list(lines), keys)
 
 
-def _category_label(x: float, y: float, text: str, room: float) -> str:
-    """A category under the x axis; slanted when it is wider than its room."""
-    if text_width(text) <= room - 4:
-        return (f'<text x="{x:.1f}" y="{y}" text-anchor="middle" fill="#000000">'
-                f'{escape(text)}</text>')
-    return (f'<text x="{x:.1f}" y="{y}" text-anchor="end" fill="#000000" font-size="10" '
-            f'transform="rotate(-30 {x:.1f} {y})">{escape(text)}</text>')
+def _category(bars: list[Bar], x: float, y: int, name: str, room: float) -> Category:
+    return Category(bars, _at(x), str(y), name, text_width(name) > room - 4)
 
 
 def _table(categories: list[str], category_label: str, series: list[Series], numbers: Numbers):
@@ -163,7 +210,7 @@ def _table(categories: list[str], category_label: str, series: list[Series], num
 def bar_chart(*, chart_id: str, title: str, categories: list[str], series: list[Series],
               x_label: str, y_label: str, stacked: bool = False) -> Chart:
     """Bars per category: one bar per series side by side, or stacked into one bar."""
-    top_m = _top(series)
+    keys, top_m = _legend(series)
     plot_w, plot_h = WIDTH - LEFT - RIGHT, HEIGHT - top_m - BOTTOM
     count = max(len(categories), 1)
     if stacked:
@@ -174,66 +221,55 @@ def bar_chart(*, chart_id: str, title: str, categories: list[str], series: list[
     band = plot_w / count
     bars_per_band = 1 if stacked else max(len(series), 1)
     bar_w = band * 0.7 / bars_per_band
+    width = _at(bar_w)
     numbers = Numbers()
     tooltip = _tooltip_pattern()
-    names = [escape(item.name) for item in series]
-    body = []
+    drawn = []
     for i, category in enumerate(categories):
         band_x = LEFT + band * i + band * 0.15
-        category_html = escape(category)
         base = 0.0
+        bars = []
         for s_index, item in enumerate(series):
             value = item.values[i]
             h = plot_h * float(value) / top
             x = band_x if stacked else band_x + bar_w * s_index
             y = top_m + plot_h - h - (plot_h * base / top if stacked else 0)
-            colour = PALETTE[s_index % len(PALETTE)]
-            figure = numbers.html(value)
-            label = tooltip % {"series": names[s_index], "category": category_html,
-                               "value": figure}
-            body.append(f'<rect x="{x:.1f}" y="{y:.1f}" width="{bar_w:.1f}" height="{h:.1f}" '
-                        f'fill="{colour}"><title>{label}</title></rect>')
-            if not stacked and value:
-                body.append(f'<text x="{x + bar_w / 2:.1f}" y="{y - 3:.1f}" text-anchor="middle" '
-                            f'font-size="10" fill="#000000">{figure}</text>')
+            figure = numbers(value)
+            bars.append(Bar(_at(x), _at(y), width, _at(h), PALETTE[s_index % len(PALETTE)],
+                            tooltip % {"series": item.name, "category": category,
+                                       "value": figure},
+                            _at(x + bar_w / 2), _at(y - 3),
+                            figure if value and not stacked else ""))
             base += float(value)
-        body.append(_category_label(LEFT + band * (i + 0.5), top_m + plot_h + 16, category, band))
-    svg = _frame(chart_id, title, x_label, y_label, top, body, series, numbers)
+        drawn.append(_category(bars, LEFT + band * (i + 0.5), top_m + plot_h + 16, category,
+                               band))
     columns, rows = _table(categories, x_label, series, numbers)
-    return Chart(chart_id, title, svg, columns, rows)
+    return Chart(chart_id, title, x_label, y_label, _plot(top, top_m, keys, numbers, drawn),
+                 columns, rows)
 
 
 def line_chart(*, chart_id: str, title: str, categories: list[str], series: list[Series],
                x_label: str, y_label: str) -> Chart:
     """One line per series over the categories (e.g. fiscal years), with a dot per value."""
-    top_m = _top(series)
+    keys, top_m = _legend(series)
     plot_w, plot_h = WIDTH - LEFT - RIGHT, HEIGHT - top_m - BOTTOM
     top = nice_max(float(max((v for s in series for v in s.values), default=0)))
     count = len(categories)
     step = plot_w / max(count - 1, 1)
+    xs = [LEFT + (step * i if count > 1 else plot_w / 2) for i in range(count)]
     numbers = Numbers()
     tooltip = _tooltip_pattern()
-    body = []
-    for i, category in enumerate(categories):
-        x = LEFT + (step * i if count > 1 else plot_w / 2)
-        body.append(_category_label(x, top_m + plot_h + 16, category, step))
+    lines = []
     for s_index, item in enumerate(series):
-        colour = PALETTE[s_index % len(PALETTE)]
-        points = []
-        for i, value in enumerate(item.values):
-            x = LEFT + (step * i if count > 1 else plot_w / 2)
-            y = top_m + plot_h - plot_h * float(value) / top
-            points.append((x, y, value, categories[i]))
-        if len(points) > 1:
-            coords = " ".join(f"{x:.1f},{y:.1f}" for x, y, _v, _c in points)
-            body.append(f'<polyline points="{coords}" fill="none" stroke="{colour}" '
-                        f'stroke-width="2"/>')
-        name = escape(item.name)
-        for x, y, value, category in points:
-            label = tooltip % {"series": name, "category": escape(category),
-                               "value": numbers.html(value)}
-            body.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="3.5" fill="{colour}"><title>'
-                        f'{label}</title></circle>')
-    svg = _frame(chart_id, title, x_label, y_label, top, body, series, numbers)
+        dots = [
+            Dot(_at(x), _at(top_m + plot_h - plot_h * float(value) / top),
+                tooltip % {"series": item.name, "category": category, "value": numbers(value)})
+            for x, value, category in zip(xs, item.values, categories, strict=False)
+        ]
+        points = " ".join(f"{dot.x},{dot.y}" for dot in dots) if len(dots) > 1 else ""
+        lines.append(Line(points, PALETTE[s_index % len(PALETTE)], dots))
+    drawn = [_category([], x, top_m + plot_h + 16, category, step)
+             for x, category in zip(xs, categories, strict=True)]
     columns, rows = _table(categories, x_label, series, numbers)
-    return Chart(chart_id, title, svg, columns, rows)
+    return Chart(chart_id, title, x_label, y_label, _plot(top, top_m, keys, numbers, drawn, lines),
+                 columns, rows)

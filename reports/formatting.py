@@ -10,7 +10,6 @@ at import time: they depend on the language of the request.
 from __future__ import annotations
 
 from decimal import Decimal
-from html import escape  # what django.utils.html.escape does, without its lazy-string wrapper
 
 from django.utils import formats
 
@@ -53,13 +52,11 @@ class Numbers:
 
     Each distinct (value, places) is formatted once, by `number`; integers use the
     locale's thousands separator read once when the object is made. None is a dash.
-    `html()` gives the same text escaped, for building table rows with str.join.
     """
 
     def __init__(self) -> None:
         self.thousands = formats.get_format("THOUSAND_SEPARATOR")
         self._text: dict[tuple, str] = {}
-        self._html: dict[tuple, str] = {}
 
     def __call__(self, value, places: int | None = None) -> str:
         key = (type(value), value, places)
@@ -71,20 +68,6 @@ class Numbers:
     def percent(self, value) -> str:
         """75.0% (one decimal); a dash when there is no ratio (no target)."""
         return DASH if value is None else f"{self(value, 1)}%"
-
-    def percent_html(self, value) -> str:
-        key = ("%", value)
-        text = self._html.get(key)
-        if text is None:
-            text = self._html[key] = escape(self.percent(value))
-        return text
-
-    def html(self, value, places: int | None = None) -> str:
-        key = (type(value), value, places)
-        text = self._html.get(key)
-        if text is None:
-            text = self._html[key] = escape(self(value, places))
-        return text
 
 
 def indicator_labels() -> dict[str, str]:

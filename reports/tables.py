@@ -1,17 +1,13 @@
 """The yearly report's tables, prepared once in Python so the template only loops.
 
 Every figure is formatted once per distinct value (`formatting.Numbers`) and every label
-translated once per indicator (`formatting.indicator_labels`), not once per cell; the 14
-indicator rows of each project are joined into one escaped fragment (the page has 14 rows
-per project, and rendering them node by node was most of the page's time).
+translated once per indicator (`formatting.indicator_labels`), not once per cell.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from html import escape  # what django.utils.html.escape does, without its lazy-string wrapper
-
-from django.utils.safestring import SafeString, mark_safe
+from typing import NamedTuple
 
 from services.indicators import ORGANISERS
 from services.models import Indicator, Project
@@ -20,33 +16,39 @@ from .formatting import Numbers, indicator_labels
 from .selectors import ProjectYear
 
 
+class IndicatorRow(NamedTuple):
+    """One indicator of a project-year, as the table shows it."""
+
+    key: str
+    label: str
+    target: str
+    result: str
+    ratio: str  # result / target
+
+
 @dataclass(frozen=True)
 class ProjectTables:
     """One project's part of the yearly report, every figure already a string."""
 
     project: Project
-    indicator_rows: SafeString  # <tr> per indicator: label, target, result, result / target
+    indicator_rows: list[IndicatorRow]
     organisers: list[tuple[str, str, str]]  # (organiser, courses, participants)
     new_members: str
     former_users: str
 
 
-def indicator_rows(row: ProjectYear, numbers: Numbers, labels: dict[str, str]) -> SafeString:
-    """The <tr>s of one project-year: indicator, target, result, result / target."""
-    cell = '</td><td class="text-end">'
-    parts = []
-    for result in row.results:
-        key = result.indicator.value
-        parts.append(
-            f'<tr data-indicator="{key}"><th scope="row">{labels[key]}</th>'
-            f'<td class="text-end">{numbers.html(result.target)}{cell}'
-            f'{numbers.html(result.value)}{cell}{numbers.percent_html(result.percent)}'
-            f'</td></tr>')
-    return mark_safe("\n".join(parts))  # noqa: S308 (labels and figures escaped above)
+def indicator_rows(row: ProjectYear, numbers: Numbers,
+                   labels: dict[str, str]) -> list[IndicatorRow]:
+    """One project-year's indicators: label, target, result, result / target."""
+    return [
+        IndicatorRow(result.indicator.value, labels[result.indicator.value],
+                     numbers(result.target), numbers(result.value), numbers.percent(result.percent))
+        for result in row.results
+    ]
 
 
 def year_tables(rows: list[ProjectYear], numbers: Numbers) -> list[ProjectTables]:
-    labels = {key: escape(label) for key, label in indicator_labels().items()}
+    labels = indicator_labels()
     organisers = [(str(organiser.label), courses.value, participants.value)
                   for organiser, courses, participants in ORGANISERS]
     tables = []

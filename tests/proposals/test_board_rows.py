@@ -1,9 +1,12 @@
-"""The review board's rows, written in Python: escaped, translated, with the chair's actions."""
+"""The review board's rows (proposals/review/_board_rows.html over `board.board_display`):
+escaped, translated, with the chair's actions."""
+
+import re
 
 import pytest
 from django.urls import reverse
 
-from proposals.models import Status
+from proposals.models import ReviewResult, Status, Vote
 from tests.lifecycle import chair, proposal_in
 
 pytestmark = pytest.mark.django_db
@@ -15,11 +18,21 @@ def board(client, proposal, language="en"):
     return client.get(url, HTTP_ACCEPT_LANGUAGE=language).content.decode()
 
 
+def row_of(page: str, proposal) -> str:
+    url = reverse("proposals:proposal_detail", kwargs={"pk": proposal.pk})
+    return next(r for r in re.findall(r"<tr>.*?</tr>", page, re.S) if url in r)
+
+
 def test_titles_and_groups_are_escaped(client):
     proposal = proposal_in(Status.UNDER_REVIEW, title='<img src=x onerror="alert(1)">')
+    proposal.group.name = "<b>団体</b>"
+    proposal.group.save()
     page = board(client, proposal)
-    assert '<img src=x onerror="alert(1)">' not in page
+    assert '<img src=x onerror="alert(1)">' not in page and "<b>団体" not in page
     assert "&lt;img src=x onerror=&quot;alert(1)&quot;&gt;" in page
+    assert "&lt;b&gt;団体&lt;/b&gt;" in page
+    # The title inside the visually hidden part of the button's label is escaped too.
+    assert '<span class="visually-hidden"> of &lt;img src=x' in row_of(page, proposal)
 
 
 def test_open_button_carries_the_csrf_token(client):
@@ -30,8 +43,23 @@ def test_open_button_carries_the_csrf_token(client):
     assert form.index('name="csrfmiddlewaretoken"') < form.index("</form>")
 
 
-def test_closed_row_links_to_the_ballots_in_japanese(client, settings):
+def test_waiting_row_has_no_tally(client):
+    proposal = proposal_in(Status.SUBMITTED)
+    cells = re.findall(r"<td>(.*?)</td>", row_of(board(client, proposal), proposal), re.S)
+    assert [c.strip() for c in cells[1:4]] == ["—", "—", "—"]
+    assert ["no scores" in c for c in cells[4:]] == [True] * 5 + [False]  # 5 criteria, action
+
+
+def test_closed_row_links_to_the_ballots_in_japanese(client):
     proposal = proposal_in(Status.RECOMMENDED)
     page = board(client, proposal, language="ja")
-    assert reverse("proposals:ballots", kwargs={"pk": proposal.pk}) in page
-    assert "投票一覧" in page and "定足数到達" in page
+    row = row_of(page, proposal)
+    assert reverse("proposals:ballots", kwargs={"pk": proposal.pk}) in row
+    assert "投票一覧" in row and "定足数到達" in row and "有資格" in row
+    assert "quorum" not in row and "eligible" not in row
+
+
+def test_casting_decision_is_shown_in_words(client):
+    proposal = proposal_in(Status.RECOMMENDED)
+    ReviewResult.objects.filter(proposal=proposal).update(casting_vote=Vote.RECOMMEND)
+    assert "casting decision: Recommend" in row_of(board(client, proposal), proposal)
