@@ -2,7 +2,14 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
 from django.utils.translation import gettext_lazy as _
 
-from .models import CitizenGroup, Department, GroupMembership, PartnershipMember, User
+from .models import (
+    CitizenGroup,
+    Department,
+    GroupMembership,
+    Notification,
+    PartnershipMember,
+    User,
+)
 
 admin.site.site_header = _("Citizen Partnership portal administration")
 admin.site.site_title = _("Citizen Partnership portal")
@@ -10,7 +17,7 @@ admin.site.site_title = _("Citizen Partnership portal")
 
 @admin.register(User)
 class PortalUserAdmin(UserAdmin):
-    fieldsets = (*UserAdmin.fieldsets, (_("Portal"), {"fields": ("display_name",)}))
+    fieldsets = (*UserAdmin.fieldsets, (_("Portal"), {"fields": ("display_name", "language")}))
     list_display = ("username", "display_name", "email", "is_staff", "is_active")
     search_fields = ("username", "display_name", "email")
 
@@ -49,3 +56,21 @@ class GroupMembershipAdmin(admin.ModelAdmin):
     list_filter = ("role",)
     list_select_related = ("group", "user")
     autocomplete_fields = ["user"]
+
+
+@admin.register(Notification)
+class NotificationAdmin(admin.ModelAdmin):
+    """Read only: what was told to whom, and how its e-mail fared."""
+
+    list_display = ("created_at", "recipient", "kind", "read_at", "emailed_at",
+                    "email_attempts", "email_given_up_at")
+    list_filter = ("kind", ("emailed_at", admin.EmptyFieldListFilter),
+                   ("email_given_up_at", admin.EmptyFieldListFilter))
+    list_select_related = ("recipient",)
+    search_fields = ("recipient__username", "recipient__email")
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

@@ -9,6 +9,8 @@ class PartnershipConfig(AppConfig):
     def ready(self) -> None:
         from django.contrib.auth.signals import user_logged_in
 
+        from . import language
         from .middleware import SessionIdleTimeoutMiddleware
 
         user_logged_in.connect(SessionIdleTimeoutMiddleware.mark_login, dispatch_uid="idle-login")
+        user_logged_in.connect(language.on_sign_in, dispatch_uid="account-language")

@@ -43,3 +43,14 @@ def is_representative_of_group(user, group) -> bool:
 
 rules.add_perm("partnership.view_group", is_member_of_group)
 rules.add_perm("partnership.manage_group", is_representative_of_group)
+
+
+# Notifications and settings: each person their own, nobody anyone else's.
+@rules.predicate
+def is_recipient(user, notification) -> bool:
+    return notification is not None and notification.recipient_id == user.pk
+
+
+rules.add_perm("partnership.view_notifications", rules.is_authenticated)
+rules.add_perm("partnership.read_notification", rules.is_authenticated & is_recipient)
+rules.add_perm("partnership.change_own_settings", rules.is_authenticated)
