@@ -17,10 +17,15 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
+# The queue's worker (db_worker: notification e-mails, printed to the console here) runs
+# beside the server and stops with it.
 run: $(STAMP)
 	DJANGO_DEBUG=1 $(BIN)/python manage.py migrate --no-input
 	DJANGO_DEBUG=1 $(BIN)/python manage.py demo
-	@echo "Serving at http://$(HOST):$(PORT)/"
+	@echo "Serving at http://$(HOST):$(PORT)/ (the e-mail worker runs beside it)"
+	DJANGO_DEBUG=1 DJANGO_PORTAL_URL=$${DJANGO_PORTAL_URL:-http://$(HOST):$(PORT)} \
+		$(BIN)/python manage.py db_worker --no-reload & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null; wait $$worker' EXIT; trap 'exit 130' INT TERM; \
 	DJANGO_DEBUG=1 $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 demo: $(STAMP)

@@ -82,12 +82,14 @@ class RoleAdmin(AuditedAdmin, GroupAdmin):
 
 @admin.register(Notification)
 class NotificationAdmin(admin.ModelAdmin):
-    """What the portal told whom, and whether the e-mail went: to read, not to change."""
+    """Read only: what was told to whom, and how its e-mail fared."""
 
-    list_display = ("created_at", "recipient", "kind", "read_at", "emailed_at", "email_attempts")
-    list_filter = ("kind",)
+    list_display = ("created_at", "recipient", "kind", "read_at", "emailed_at",
+                    "email_attempts", "email_given_up_at")
+    list_filter = ("kind", ("emailed_at", admin.EmptyFieldListFilter),
+                   ("email_given_up_at", admin.EmptyFieldListFilter))
     list_select_related = ("recipient",)
-    search_fields = ("recipient__username",)
+    search_fields = ("recipient__username", "recipient__email")
 
     def has_add_permission(self, request):
         return False

@@ -15,3 +15,7 @@ class DomainError(Exception):
 
 class GroupError(DomainError):
     """A change to a citizen group that its state or the actor does not allow."""
+
+
+class AccountError(DomainError):
+    """A change to a person's own settings that the portal does not allow."""

@@ -1,8 +1,11 @@
-"""Forms of the citizen-group pages."""
+"""Forms of the partnership app's pages: citizen groups, and a person's own settings."""
 
 from django import forms
+from django.conf import settings
+from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 
+from . import notices
 from .models import CitizenGroup, GroupMembership
 
 
@@ -20,7 +23,8 @@ class GroupForm(forms.ModelForm):
         }
         help_texts = {
             "name": _("The name as it should appear on proposals."),
-            "contact_email": _("The city writes to this address about the group's proposals."),
+            "contact_email": _("The group's own address, for the city to reach it. Notices "
+                               "about proposals go to each member's account."),
             "articles": _("Its purpose, how it takes decisions and handles money, as its "
                           "articles (規約) say. The city checks them before the group may "
                           "submit proposals."),
@@ -82,3 +86,24 @@ class AuditFilterForm(forms.Form):
         if start and end and start > end:
             self.add_error("date_to", _("The end date is before the start date."))
         return data
+
+
+class SettingsForm(forms.Form):
+    """A person's language and the notices they want by e-mail (one box per kind)."""
+
+    language = forms.ChoiceField(
+        label=_("Language"), widget=forms.RadioSelect,
+        help_text=_("The language of the portal once you sign in, and of your e-mails."),
+    )
+    email_kinds = forms.MultipleChoiceField(
+        label=_("Send me an e-mail when"), required=False, widget=forms.CheckboxSelectMultiple,
+        help_text=_("Every notification is listed on your notifications page either way."),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Each language in its own words: whoever cannot read this page still finds theirs.
+        self.fields["language"].choices = [
+            (code, get_language_info(code)["name_local"]) for code, _name in settings.LANGUAGES]
+        self.fields["email_kinds"].choices = [
+            (kind.name, kind.label) for kind in notices.KINDS.values()]

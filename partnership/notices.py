@@ -91,9 +91,12 @@ def subject(notification: Notification) -> str:
 def email_for(notification: Notification) -> EmailMessage:
     """The e-mail of a notification, written in its recipient's language."""
     recipient = notification.recipient
-    with translation.override(recipient.language or settings.LANGUAGE_CODE):
+    language = recipient.language or settings.LANGUAGE_CODE
+    with translation.override(language):
         line = subject(notification)
         body = render_to_string(f"{KINDS[notification.kind].template}.txt",
                                 _context(notification))
+    # Auto-Submitted keeps out-of-office replies from answering the portal (RFC 3834).
     return EmailMessage(subject=line, body=body, from_email=settings.DEFAULT_FROM_EMAIL,
-                        to=[recipient.email])
+                        to=[recipient.email],
+                        headers={"Content-Language": language, "Auto-Submitted": "auto-generated"})

@@ -64,3 +64,14 @@ rules.add_perm("partnership.read_invitation", is_invitee | represents_inviting_g
 rules.add_perm("partnership.check_groups", is_city_officer)
 rules.add_perm("partnership.view_own_groups", rules.is_authenticated)
 rules.add_perm("partnership.register_group", rules.is_authenticated)
+
+
+# Notifications and settings: each person their own, nobody anyone else's.
+@rules.predicate
+def is_recipient(user, notification) -> bool:
+    return notification is not None and notification.recipient_id == user.pk
+
+
+rules.add_perm("partnership.view_notifications", rules.is_authenticated)
+rules.add_perm("partnership.read_notification", rules.is_authenticated & is_recipient)
+rules.add_perm("partnership.change_own_settings", rules.is_authenticated)

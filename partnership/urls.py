@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from . import audit_views, views
+from . import audit_views, notice_views, views
 
 urlpatterns = [
     path("", views.HomeView.as_view(), name="home"),
@@ -19,6 +19,14 @@ urlpatterns = [
         auth_views.PasswordChangeDoneView.as_view(),
         name="password_change_done",
     ),
+    path("accounts/settings/", notice_views.AccountSettingsView.as_view(),
+         name="account_settings"),
+    path("notifications/", notice_views.NotificationListView.as_view(),
+         name="notification_list"),
+    path("notifications/<int:pk>/", notice_views.NotificationOpenView.as_view(),
+         name="notification_open"),
+    path("notifications/read/", notice_views.MarkAllReadView.as_view(),
+         name="notifications_read_all"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("groups/", include("partnership.urls_groups")),
     path("audit/", audit_views.AuditLogView.as_view(), name="audit_log"),

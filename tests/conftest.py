@@ -57,13 +57,35 @@ def matrix_objects(db):
 
 
 @pytest.fixture
-def run_tasks(db):
+def run_tasks(db, monkeypatch):
     """run_tasks() -> runs every queued task that is due, as the worker would
     (`manage.py db_worker --batch`), in this test's transaction."""
     from django.core.management import call_command
+    from django_tasks_db.management.commands import db_worker
+
+    # Between tasks the worker drops connections it thinks stale: inside the test's
+    # transaction (not in autocommit) PostgreSQL's would be closed under the test's feet.
+    monkeypatch.setattr(db_worker, "close_old_connections", lambda: None)
 
     def run() -> None:
         call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload",
                      "--interval", "0", verbosity=0)
 
     return run
+
+
+@pytest.fixture
+def broken_templates(settings):
+    """broken_templates({name: source}): these template sources are served in front of the
+    real ones (to prove that a template error is caught where it must be)."""
+
+    def serve(broken: dict[str, str]) -> None:
+        engine = {**settings.TEMPLATES[0], "APP_DIRS": False}
+        engine["OPTIONS"] = {**engine["OPTIONS"], "loaders": [
+            ("django.template.loaders.locmem.Loader", broken),
+            "django.template.loaders.filesystem.Loader",
+            "django.template.loaders.app_directories.Loader",
+        ]}
+        settings.TEMPLATES = [engine]
+
+    return serve

@@ -20,11 +20,14 @@ class Notification(models.Model):
     path = models.CharField(_("link"), max_length=300)
     created_at = models.DateTimeField(_("sent at"), default=clock.now)
     read_at = models.DateTimeField(_("read at"), null=True, blank=True)
-    # E-mail delivery, done by the queue's worker (partnership.notices.send_email).
+    # E-mail delivery, done by the queue's worker (partnership.tasks.send_email).
     email_wanted = models.BooleanField(_("by e-mail"), default=False)
     emailed_at = models.DateTimeField(_("e-mailed at"), null=True, blank=True)
     email_attempts = models.PositiveSmallIntegerField(_("e-mail attempts"), default=0)
     email_error = models.CharField(_("last e-mail error"), max_length=300, blank=True)
+    # Set when the worker stops trying (a broken template, or the mail server down for
+    # days); `manage.py resend_emails` queues these again.
+    email_given_up_at = models.DateTimeField(_("e-mail given up at"), null=True, blank=True)
 
     class Meta:
         ordering = ["-created_at", "-id"]

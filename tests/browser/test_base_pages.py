@@ -2,6 +2,7 @@
 
 import pytest
 
+from partnership.models import Notification
 from tests.browser_fixtures import fits_the_screen, watch_csp
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -79,3 +80,43 @@ def test_the_width_check_sees_a_page_a_little_too_wide_for_a_phone(new_page):
         document.querySelector("main").append(wide);
     }""")
     assert not fits_the_screen(page)
+
+
+@pytest.mark.parametrize(("language", "heading"), [("ja", "お知らせ"), ("en", "Notifications")])
+def test_notification_pages_on_a_phone_in_the_accounts_language(
+    new_page, make_user, sign_in, check_a11y, language, heading
+):
+    user = make_user(username="rin", password="right-password-123", language=language)
+    Notification.objects.create(recipient=user, kind="proposal_status", path="/calls/",
+                                params={"title": "子育て支援 & 相談", "call": "2026年度募集",
+                                        "status": "submitted", "reason": ""})
+    page = new_page(locale="ja" if language == "en" else "en", mobile=True)
+    refused = watch_csp(page)
+    sign_in(page, "rin", "right-password-123")  # the account's language wins over the browser's
+    page.locator(".navbar-toggler").click()
+    page.locator("#main-nav a[href='/notifications/']").click()
+    page.wait_for_load_state()
+    assert page.locator("h1").inner_text() == heading
+    check_a11y(page)
+    assert fits_the_screen(page)
+    page.goto("/accounts/settings/")
+    check_a11y(page)
+    assert fits_the_screen(page)
+    assert refused == []
+
+
+def test_settings_by_keyboard(page, make_user, sign_in):
+    user = make_user(username="aoi", password="right-password-123", language="ja")
+    sign_in(page, "aoi", "right-password-123")
+    page.goto("/accounts/settings/")
+    page.locator("#id_language_1").focus()  # English
+    page.keyboard.press("Space")
+    page.locator("#id_email_kinds_1").focus()
+    page.keyboard.press("Space")  # no e-mail when a review opens
+    page.get_by_role("button", name="保存").focus()
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert page.locator("h1").inner_text() == "Language and e-mail settings"
+    assert "Your settings are saved." in page.locator(".messages").inner_text()
+    user.refresh_from_db()
+    assert (user.language, user.email_muted) == ("en", ["review_opened"])

@@ -1,0 +1,43 @@
+"""A person's own settings: their language, and which notices they receive by e-mail.
+
+Every notice is listed in the portal; e-mail is the choice. The language is that of
+the portal once they sign in and of every e-mail they receive.
+"""
+
+from django.conf import settings
+from django.db import transaction
+from django.utils.translation import gettext_lazy as _
+
+from . import audit, notices
+from .errors import AccountError
+from .models import User
+
+
+def email_kinds(user: User) -> list[str]:
+    """The registered notice kinds `user` receives by e-mail."""
+    return [name for name in notices.KINDS if name not in (user.email_muted or [])]
+
+
+@transaction.atomic
+def update(*, actor: User, language: str, email_kinds: list[str]) -> bool:
+    """Save `actor`'s language and the kinds they want by e-mail; whether anything changed.
+    A change is written to the audit log; bad input raises `AccountError` and saves nothing."""
+    if not (actor.is_authenticated and actor.is_active):
+        raise AccountError(_("Sign in to change your settings."))
+    if language not in dict(settings.LANGUAGES):
+        raise AccountError(_("Choose one of the portal's languages."))
+    unknown = set(email_kinds) - set(notices.KINDS)
+    if unknown:
+        raise AccountError(_("Choose among the notifications listed."))
+    user = User.objects.select_for_update().get(pk=actor.pk)
+    before = {"language": user.language, "email_muted": sorted(user.email_muted or [])}
+    after = {"language": language,
+             "email_muted": sorted(set(notices.KINDS) - set(email_kinds))}
+    if before == after:
+        return False
+    user.language, user.email_muted = after["language"], after["email_muted"]
+    user.save(update_fields=["language", "email_muted"])
+    audit.record(actor=actor, action="account.settings_changed", subject=user,
+                 before=before, after=after)
+    actor.language, actor.email_muted = user.language, user.email_muted
+    return True
