@@ -19,6 +19,7 @@ import tarfile
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
+from types import SimpleNamespace
 from urllib.parse import quote
 
 import psycopg2
@@ -296,3 +297,32 @@ def test_backup_without_pg_dump_says_so(original, tmp_path, monkeypatch):
     with pytest.raises(CommandError, match="pg_dump"):
         call_command("backup", str(tmp_path / "backup"))
     assert not (tmp_path / "backup").exists()
+
+
+def test_pg_tools_get_the_password_in_their_environment_never_their_arguments(
+        tmp_path, monkeypatch):
+    from partnership.backup import postgres
+
+    calls = []
+
+    def run(args, **kwargs):
+        calls.append((args, kwargs))
+        return subprocess.CompletedProcess(args, 0, "", "")
+
+    monkeypatch.setattr(postgres.shutil, "which", lambda name: f"/usr/bin/{name}")
+    monkeypatch.setattr(postgres.subprocess, "run", run)
+    database = SimpleNamespace(close=lambda: None, settings_dict={
+        "NAME": "portal", "USER": "portal", "PASSWORD": "s3cret; rm -rf /", "HOST": "db.example.jp",
+        "PORT": 5433, "OPTIONS": {"sslmode": "require"}})
+    postgres.dump(database, tmp_path / "database.dump")
+    postgres.restore(database, tmp_path / "database.dump")
+    assert [args[0] for args, _ in calls] == ["/usr/bin/pg_dump", "/usr/bin/pg_restore"]
+    for args, kwargs in calls:
+        assert isinstance(args, list) and not kwargs.get("shell")
+        assert not any("s3cret" in arg for arg in args)
+        env = kwargs["env"]
+        assert (env["PGPASSWORD"], env["PGHOST"], env["PGPORT"], env["PGUSER"],
+                env["PGSSLMODE"]) == ("s3cret; rm -rf /", "db.example.jp", "5433", "portal",
+                                      "require")
+    assert {"--format=custom", "--no-owner", "--no-privileges"} <= set(calls[0][0])
+    assert {"--clean", "--if-exists", "--no-owner", "--single-transaction"} <= set(calls[1][0])
