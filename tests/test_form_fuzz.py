@@ -1,0 +1,114 @@
+"""Every form of the portal, 1,000 random submissions each: never a server error.
+
+Runs on PostgreSQL, which refuses what SQLite lets through (NUL characters, numbers out
+of range): the input that turned into server errors there.
+"""
+
+import pytest
+from django.urls import reverse
+from hypothesis import HealthCheck, given, settings
+
+from partnership.roles import Role
+from proposals.models import Status
+from tests.factories import CitizenGroupFactory, UserFactory
+from tests.fuzz import EXAMPLES, form_data, postgresql
+from tests.lifecycle import chair, group_member, members, proposal_in, vote
+
+pytestmark = [
+    pytest.mark.postgres_only,
+    pytest.mark.skipif(not postgresql(), reason="the form fuzz runs on PostgreSQL, where NUL "
+                       "and out-of-range values reach the database (set DATABASE_URL)"),
+    pytest.mark.django_db,
+]
+
+
+def _group_rep():
+    group = CitizenGroupFactory()
+    rep = UserFactory()
+    group.memberships.create(user=rep, role="representative")
+    return rep, {"pk": group.pk}
+
+
+def _draft():
+    proposal = proposal_in(Status.DRAFT)
+    return group_member(proposal), {"pk": proposal.pk}
+
+
+def _under_review_member():
+    proposal = proposal_in(Status.UNDER_REVIEW)
+    return members(1)[0], {"pk": proposal.pk}
+
+
+def _closable():
+    the_chair = chair()
+    proposal = proposal_in(Status.UNDER_REVIEW, the_chair=the_chair)
+    for user in members(3):
+        vote(user, proposal)
+    return the_chair, {"pk": proposal.pk}
+
+
+# url name -> () -> (the user who may use the form, the URL's arguments)
+FORMS = {
+    "group_create": lambda: (UserFactory(), {}),
+    "group_edit": _group_rep,
+    "group_member_invite": _group_rep,
+    "group_return": lambda: (UserFactory(roles=[Role.CITY_OFFICER]),
+                             {"pk": CitizenGroupFactory(status="pending").pk}),
+    "account_settings": lambda: (UserFactory(), {}),
+    "password_change": lambda: (UserFactory(), {}),
+    "proposals:proposal_create": lambda: (group_member(proposal_in(Status.DRAFT)), {}),
+    "proposals:proposal_edit": _draft,
+    "proposals:proposal_withdraw": _draft,
+    "proposals:ballot": _under_review_member,
+    "proposals:declare_conflict": _under_review_member,
+    "proposals:close_review": _closable,
+    "proposals:decide": lambda: (UserFactory(roles=[Role.MAYORS_OFFICE]),
+                                 {"pk": proposal_in(Status.RECOMMENDED).pk}),
+    "proposals:mark_ineligible": lambda: (UserFactory(roles=[Role.CITY_OFFICER]),
+                                          {"pk": proposal_in(Status.SUBMITTED).pk}),
+}
+GET_FORMS = {
+    "audit_log": lambda: (UserFactory(roles=[Role.AUDITOR]), {}),
+    "reports:year": lambda: (UserFactory(roles=[Role.CITY_OFFICER]), {}),
+    "reports:span": lambda: (UserFactory(roles=[Role.CITY_OFFICER]), {}),
+    "reports:export_csv": lambda: (UserFactory(roles=[Role.CITY_OFFICER]), {}),
+    "reports:export_xlsx": lambda: (UserFactory(roles=[Role.CITY_OFFICER]), {}),
+}
+# Downloads have no form on a page to read their fields from.
+DOWNLOAD_FIELDS = ["year", "first", "last"]
+
+
+def _fields(client, url) -> list[str]:
+    """The names of the page's form fields, read from the page as served."""
+    context = client.get(url).context
+    if context is None:
+        return DOWNLOAD_FIELDS
+    form = context.get("form") or context.get("filters") or context.get("formset")
+    return [field.html_name for field in form] if form is not None else []
+
+
+def _fuzz(client, name, setup, method):
+    user, kwargs = setup()
+    client.force_login(user)
+    url = reverse(name, kwargs=kwargs)
+    fields = _fields(client, url)
+
+    @settings(max_examples=EXAMPLES, deadline=None, database=None,
+              suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large,
+                                     HealthCheck.function_scoped_fixture])
+    @given(data=form_data(fields))
+    def submit(data):
+        response = getattr(client, method)(url, data)
+        assert response.status_code < 500, (name, data)
+
+    submit()
+
+
+@pytest.mark.parametrize("name", sorted(FORMS))
+def test_a_form_never_answers_a_server_error(client, name):
+    _fuzz(client, name, FORMS[name], "post")
+
+
+@pytest.mark.parametrize("name", sorted(GET_FORMS))
+def test_a_filter_never_answers_a_server_error(client, name):
+    _fuzz(client, name, GET_FORMS[name], "get")
