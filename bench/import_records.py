@@ -122,17 +122,17 @@ def time_copy(rows, project_id: int, run: int) -> float:
 
 
 def clean(project) -> None:
-    """Delete the bench project's activities, their history and their import batches
-    (only those: the batches are found through the project's rows before they go)."""
+    """Delete the bench project's activities and their import batches (only those: the
+    batches are found through the project's rows before they go). Their audit rows stay:
+    the log is append-only."""
     from django.db import transaction
 
-    from services.models import Activity, ImportBatch, RecordChange
+    from services.models import Activity, ImportBatch
 
     with transaction.atomic():
         activities = Activity.objects.filter(project=project)
         batch_ids = set(activities.exclude(batch=None).values_list("batch_id", flat=True))
         activities.delete()
-        RecordChange.objects.filter(project=project).delete()
         ImportBatch.objects.filter(pk__in=batch_ids).delete()
 
 

@@ -9,11 +9,10 @@ from .models import (
     ImportBatch,
     MemberJoined,
     Project,
-    RecordChange,
+    ProjectYear,
     ServiceRequest,
     Target,
     Visit,
-    YearClosure,
 )
 
 
@@ -72,14 +71,6 @@ class MemberJoinedAdmin(RecordAdmin):
     date_hierarchy = "joined_on"
 
 
-@admin.register(RecordChange)
-class RecordChangeAdmin(RecordAdmin):
-    list_display = ("project", "kind", "record_id", "action", "actor", "at")
-    list_filter = ("kind", "action")
-    list_select_related = ("project", "actor")
-    raw_id_fields = ("actor",)
-
-
 @admin.register(ImportBatch)
 class ImportBatchAdmin(AuditedAdmin):
     list_display = ("kind", "filename", "rows", "imported_by", "imported_at")
@@ -108,7 +99,11 @@ class EvaluationAdmin(AuditedAdmin):
     list_select_related = ("project",)
 
 
-@admin.register(YearClosure)
-class YearClosureAdmin(AuditedAdmin):
-    list_display = ("project", "fiscal_year", "closed_by", "closed_at")
+@admin.register(ProjectYear)
+class ProjectYearAdmin(RecordAdmin):
+    """Read-only too: a year opens with its project's period and closes in the portal."""
+
+    list_display = ("project", "fiscal_year", "status", "closed_by", "closed_at")
+    list_filter = ("status", "fiscal_year")
     list_select_related = ("project", "closed_by")
+    raw_id_fields = ("closed_by",)

@@ -9,6 +9,9 @@ class ServicesConfig(AppConfig):
     def ready(self) -> None:
         from proposals.signals import proposal_chosen
 
+        from . import notifications  # noqa: F401 (registers the notice kinds)
         from .receivers import create_project
+        from .transitions import YEAR
 
+        YEAR.register_permissions()
         proposal_chosen.connect(create_project, dispatch_uid="services.create_project")

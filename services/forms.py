@@ -1,7 +1,7 @@
 """Forms of the services app; the views hand their cleaned data to `actions`."""
 
 from django import forms
-from django.forms import formset_factory
+from django.forms import BaseFormSet, formset_factory
 from django.utils.translation import gettext_lazy as _
 
 from partnership.models import Department
@@ -67,10 +67,16 @@ def record_form_class(kind: RecordKind) -> type[forms.ModelForm]:
     )
 
 
+class EntryFormSet(BaseFormSet):
+    def add_error(self, field, error) -> None:
+        """The action's refusal, shown with the rows' own errors (as a form's would be)."""
+        self.non_form_errors().append(error)
+
+
 def entry_formset_class(kind: RecordKind):
     """Several blank rows of one kind in one form; untouched rows are ignored."""
-    return formset_factory(record_form_class(kind), extra=ENTRY_ROWS, max_num=50,
-                           validate_max=True)
+    return formset_factory(record_form_class(kind), formset=EntryFormSet, extra=ENTRY_ROWS,
+                           max_num=50, validate_max=True)
 
 
 class FilterForm(forms.Form):

@@ -1,9 +1,9 @@
-"""Reading service records from CSV files (DESIGN section 6), for the command and the web page.
+"""Reading service records from CSV files, for the command and the web page.
 
 `parse` reads and validates the whole file without saving anything and reports
 every bad row as `line N: column: problem` (the header is line 1);
 `actions.import_records` saves a clean file in one transaction with
-`insert_rows`, which bulk-inserts in large batches.
+`inserting.insert_rows`, which bulk-inserts in large batches.
 """
 
 import codecs
@@ -17,16 +17,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
-from django.db import connection
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from partnership.fiscal import fiscal_year_of
 
 from .kinds import KINDS, RecordKind
-from .models import Course, ImportBatch, Project, ServiceRequest, YearClosure
+from .models import Course, ImportBatch, Project, ProjectYear, ServiceRequest
 
-BATCH_SIZE = 5000
 PREVIEW_ROWS = 10
 MAX_INTEGER = 2_147_483_647
 MAX_HOURS = Decimal("99999.99")
@@ -46,8 +43,8 @@ class Problem:
     message: object
 
     def __str__(self) -> str:
-        # The command's output, `line N: column: problem` (DESIGN section 6); the upload
-        # page writes the same in the user's language (import_upload.html, views.problem_text).
+        # The command's output, `line N: column: problem`, is a stable interface; the upload
+        # page writes the same in the user's language (import_upload.html, problem_text).
         if self.line is None:
             return str(self.message)
         return f"line {self.line}: {self.column}: {self.message}"
@@ -270,9 +267,13 @@ def parse(data: bytes, *, kind: RecordKind | str, filename: str = "",
     if errors:
         return parsed
 
-    projects = {code: (pk, group_id) for code, pk, group_id
-                in Project.objects.values_list("code", "pk", "group_id")}
-    closed = set(YearClosure.objects.values_list("project_id", "fiscal_year"))
+    projects, periods = {}, {}
+    for code, pk, group_id, starts_on, ends_on in Project.objects.values_list(
+            "code", "pk", "group_id", "starts_on", "ends_on"):
+        projects[code] = (pk, group_id)
+        periods[pk] = range(fiscal_year_of(starts_on), fiscal_year_of(ends_on) + 1)
+    closed = set(ProjectYear.objects.filter(status=ProjectYear.Status.CLOSED)
+                 .values_list("project_id", "fiscal_year"))
     project_index = header.index("project")
     readers = [(index, name, *columns[name][:2]) for index, name in enumerate(header)
                if name != "project"]
@@ -321,6 +322,11 @@ def parse(data: bytes, *, kind: RecordKind | str, filename: str = "",
             year = fiscal_years.get(day)
             if year is None:
                 year = fiscal_years[day] = fiscal_year_of(day)
+            if year not in periods[row["project_id"]]:
+                errors.append(Problem(start, header[date_index], _(
+                    "fiscal year %(year)s is outside this project's period"
+                ) % {"year": year}))
+                continue
             if (row["project_id"], year) in closed:
                 errors.append(Problem(start, header[date_index], _(
                     "fiscal year %(year)s of this project is closed"
@@ -334,60 +340,3 @@ def parse(data: bytes, *, kind: RecordKind | str, filename: str = "",
     if errors:
         parsed.rows = []
     return parsed
-
-
-def insert_rows(kind: RecordKind, rows: list[dict], *, batch: ImportBatch, actor) -> Counter:
-    """Insert validated rows (inside the caller's transaction); rows per project id.
-
-    PostgreSQL gets the rows through COPY (a 100,000-row file then imports in about
-    1.5x the time of a bare COPY; building model objects for bulk_create took 5-8x);
-    other databases get bulk_create in large batches.
-    """
-    counts = Counter(row["project_id"] for row in rows)
-    actor_id = getattr(actor, "pk", None)
-    if connection.vendor == "postgresql":
-        _copy_rows(kind, rows, batch_id=batch.pk, actor_id=actor_id)
-        return counts
-    model = kind.model
-    for start in range(0, len(rows), BATCH_SIZE):
-        model.objects.bulk_create(
-            [model(batch_id=batch.pk, created_by_id=actor_id, **row)
-             for row in rows[start:start + BATCH_SIZE]],
-            batch_size=BATCH_SIZE,
-        )
-    return counts
-
-
-def _copy_rows(kind: RecordKind, rows: list[dict], *, batch_id: int, actor_id) -> None:
-    """COPY the rows into the kind's table: the same values bulk_create would insert."""
-    fields = list(kind.fields)
-    columns = ["project_id", "batch_id", "created_by_id", "created_at",
-               *[kind.model._meta.get_field(name).column for name in fields]]
-    now = timezone.now().isoformat()
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerows(
-        [row["project_id"], batch_id, actor_id, now,
-         *[_copy_value(row.get(name, "")) for name in fields]]
-        for row in rows
-    )
-    buffer.seek(0)
-    table = connection.ops.quote_name(kind.model._meta.db_table)
-    column_list = ", ".join(connection.ops.quote_name(c) for c in columns)
-    text_columns = ", ".join(
-        connection.ops.quote_name(kind.model._meta.get_field(name).column) for name in fields
-        if kind.model._meta.get_field(name).get_internal_type() == "CharField"
-    )
-    options = f", FORCE_NOT_NULL ({text_columns})" if text_columns else ""
-    with connection.cursor() as cursor:
-        cursor.cursor.copy_expert(
-            f"COPY {table} ({column_list}) FROM STDIN WITH (FORMAT csv{options})", buffer
-        )
-
-
-def _copy_value(value):
-    if isinstance(value, datetime.date):
-        return value.isoformat()
-    if isinstance(value, bool):
-        return "t" if value else "f"
-    return value

@@ -3,16 +3,17 @@ import datetime
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
-from django.db import models
+from django.db import models, transaction
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from partnership.fiscal import fiscal_year_of
 from partnership.models import CitizenGroup, Department
 from proposals.models import Proposal
 
 
 class Indicator(models.TextChoices):
-    """The indicators of DESIGN section 4, fed by the service records."""
+    """What the service records count, per project and fiscal year."""
 
     SERVICE_REQUESTS = "service_requests", _("Service requests")
     SERVICE_REQUESTS_HANDLED = "service_requests_handled", _("Service requests handled")
@@ -77,6 +78,60 @@ class Project(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    def save(self, *args, **kwargs):
+        # Every year of the period has its row, whoever saves the project (an action, the
+        # admin, a fixture): the year is what records, targets and closing act on.
+        with transaction.atomic():
+            super().save(*args, **kwargs)
+            ProjectYear.objects.bulk_create(
+                [ProjectYear(project=self, fiscal_year=year) for year in self.fiscal_years()],
+                ignore_conflicts=True,
+            )
+
+    def fiscal_years(self) -> range:
+        """The fiscal years of the project's period."""
+        return range(fiscal_year_of(self.starts_on), fiscal_year_of(self.ends_on) + 1)
+
+
+class ProjectYear(models.Model):
+    """One fiscal year of a project: open while its targets, records and evaluations are
+    written, then closed by the partner department (and read-only from then on).
+
+    Its transitions are in `services.transitions.YEAR`. A period that shrinks leaves the
+    rows of the years it no longer covers; the pages and actions ignore them.
+    """
+
+    class Status(models.TextChoices):
+        OPEN = "open", pgettext_lazy("fiscal year", "open")
+        CLOSED = "closed", pgettext_lazy("fiscal year", "closed")
+
+    project = models.ForeignKey(
+        Project, on_delete=models.CASCADE, related_name="years", verbose_name=_("project")
+    )
+    fiscal_year = models.PositiveSmallIntegerField(_("fiscal year"))
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices,
+                              default=Status.OPEN)
+    closed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True,
+        related_name="+", verbose_name=_("closed by"),
+    )
+    closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["project", "fiscal_year"]
+        verbose_name = _("project year")
+        verbose_name_plural = _("project years")
+        constraints = [
+            models.UniqueConstraint(fields=["project", "fiscal_year"], name="one_row_per_year"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.project} ({self.fiscal_year})"
+
+    @property
+    def is_closed(self) -> bool:
+        return self.status == self.Status.CLOSED
 
 
 class ImportBatch(models.Model):
@@ -329,58 +384,3 @@ class Evaluation(models.Model):
 
     def __str__(self) -> str:
         return f"{self.project} {self.fiscal_year} ({self.get_evaluator_display()})"
-
-
-class YearClosure(models.Model):
-    """A fiscal year closed by the partner department: its records are then read-only."""
-
-    project = models.ForeignKey(
-        Project, on_delete=models.CASCADE, related_name="closures", verbose_name=_("project")
-    )
-    fiscal_year = models.PositiveSmallIntegerField(_("fiscal year"))
-    closed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+",
-        verbose_name=_("closed by"),
-    )
-    closed_at = models.DateTimeField(_("closed at"), auto_now_add=True)
-
-    class Meta:
-        verbose_name = _("closed fiscal year")
-        verbose_name_plural = _("closed fiscal years")
-        constraints = [
-            models.UniqueConstraint(fields=["project", "fiscal_year"], name="close_year_once"),
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.project} {self.fiscal_year}"
-
-
-class RecordChange(models.Model):
-    """Audit history of service records: who created, changed or deleted what."""
-
-    class Action(models.TextChoices):
-        CREATE = "create", _("Created")
-        UPDATE = "update", _("Changed")
-        DELETE = "delete", _("Deleted")
-        IMPORT = "import", _("Imported")
-
-    project = models.ForeignKey(
-        Project, on_delete=models.CASCADE, related_name="record_changes", verbose_name=_("project")
-    )
-    kind = models.CharField(_("kind"), max_length=20, choices=ImportBatch.Kind.choices)
-    record_id = models.BigIntegerField(_("record"), null=True, blank=True)
-    action = models.CharField(_("action"), max_length=20, choices=Action.choices)
-    data = models.JSONField(_("data"), default=dict)
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True,
-        related_name="+", verbose_name=_("by"),
-    )
-    at = models.DateTimeField(_("when"), auto_now_add=True)
-
-    class Meta:
-        ordering = ["-at", "-id"]
-        verbose_name = _("record change")
-        verbose_name_plural = _("record changes")
-
-    def __str__(self) -> str:
-        return f"{self.kind} {self.record_id} {self.action}"

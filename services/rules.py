@@ -1,13 +1,18 @@
 """Permission predicates of the services app: one place for views, templates and actions.
 
 Visitors who may not see a project's internal pages get a 404 from the views
-(`services.view_records` decides); those who may see them but not act get 403.
+(`services.view_records` decides); those who may see them but not act get 403. What may
+be done in a fiscal year (records, targets, evaluations, closing it) is the year's
+transition table, `services.transitions.YEAR`, built on the predicates below: they take
+a project or one of its years.
 """
 
 import rules
 
 from partnership.rules import is_city_officer, is_mayors_office, is_partnership_member
 from partnership.selectors import member_group_ids
+
+from .models import Project, ProjectYear
 
 
 def department_ids(user) -> set[int]:
@@ -19,25 +24,28 @@ def department_ids(user) -> set[int]:
     return user._cached_department_ids
 
 
+def project_of(obj):
+    """The project itself, or the project of a fiscal year (a `ProjectYear`)."""
+    return obj.project if isinstance(obj, ProjectYear) else obj
+
+
 @rules.predicate
-def is_operating_member(user, project) -> bool:
+def is_operating_member(user, obj) -> bool:
     """A member of the group that runs the project: its staff."""
-    return project is not None and project.group_id in member_group_ids(user)
+    return obj is not None and project_of(obj).group_id in member_group_ids(user)
 
 
 @rules.predicate
-def is_partner_officer(user, project) -> bool:
+def is_partner_officer(user, obj) -> bool:
     """An officer of the project's partner department."""
-    return (
-        project is not None and project.department_id is not None
-        and project.department_id in department_ids(user)
-    )
+    if obj is None:
+        return False
+    department_id = project_of(obj).department_id
+    return department_id is not None and department_id in department_ids(user)
 
 
 @rules.predicate
 def runs_any_project(user) -> bool:
-    from .models import Project
-
     groups = member_group_ids(user)
     return bool(groups) and Project.objects.filter(group_id__in=groups).exists()
 
@@ -47,18 +55,5 @@ can_read_records = is_operating_member | is_city_officer | is_partner_officer | 
 rules.add_perm("services.read_project", rules.always_allow)
 rules.add_perm("services.edit_project", is_city_officer)
 rules.add_perm("services.view_records", can_read_records)
-rules.add_perm("services.write_records", is_operating_member)
 rules.add_perm("services.import_records", rules.is_authenticated & runs_any_project)
-rules.add_perm("services.close_year", is_partner_officer)
-rules.add_perm("services.set_targets", is_operating_member)
-rules.add_perm("services.agree_targets", is_partner_officer)
 rules.add_perm("services.view_evaluations", can_read_records | is_partnership_member)
-rules.add_perm("services.evaluate_as_group", is_operating_member)
-rules.add_perm("services.evaluate_as_department", is_partner_officer)
-rules.add_perm("services.evaluate_as_partnership", is_partnership_member)
-
-EVALUATE_PERMS = {
-    "group": "services.evaluate_as_group",
-    "department": "services.evaluate_as_department",
-    "partnership": "services.evaluate_as_partnership",
-}

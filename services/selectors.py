@@ -11,7 +11,7 @@ from partnership.fiscal import fiscal_year_bounds, fiscal_year_of
 
 from .indicators import Value, indicator_values, zero
 from .kinds import RecordKind
-from .models import Evaluation, Indicator, Project, Record, RecordChange, Target, YearClosure
+from .models import Evaluation, Indicator, Project, ProjectYear, Record, Target
 
 
 def projects() -> QuerySet[Project]:
@@ -25,7 +25,7 @@ def projects_run_by(user) -> QuerySet[Project]:
 
 
 def project_years(project: Project) -> range:
-    return range(fiscal_year_of(project.starts_on), fiscal_year_of(project.ends_on) + 1)
+    return project.fiscal_years()
 
 
 def current_year_of(project: Project) -> int:
@@ -35,8 +35,22 @@ def current_year_of(project: Project) -> int:
     return min(max(today, years[0]), years[-1])
 
 
-def closed_years(project: Project) -> set[int]:
-    return set(YearClosure.objects.filter(project=project).values_list("fiscal_year", flat=True))
+def years_of(project: Project) -> dict[int, ProjectYear]:
+    """The project's fiscal years within its period, by number (their `project` is this
+    one: permission checks on them cost no query)."""
+    period = project.fiscal_years()
+    return {year.fiscal_year: year for year in project.years.all()
+            if year.fiscal_year in period}
+
+
+def year_of(project: Project, fiscal_year: int) -> ProjectYear | None:
+    """One fiscal year of the project's period, or None."""
+    if fiscal_year not in project.fiscal_years():
+        return None
+    year = ProjectYear.objects.filter(project=project, fiscal_year=fiscal_year).first()
+    if year is not None:
+        year.project = project
+    return year
 
 
 def records(project: Project, kind: RecordKind, *, year: int | None = None,
@@ -59,10 +73,6 @@ def last_values(project: Project, kind: RecordKind) -> dict:
         *kind.remembered
     ).first()
     return last or {}
-
-
-def record_changes(project: Project) -> QuerySet[RecordChange]:
-    return RecordChange.objects.filter(project=project).select_related("actor")
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,9 @@
 """Every action of every app writes the audit log: the test lists the actions from the apps
 themselves, so a new action without a case here fails `test_every_action_has_a_case`."""
 
+import datetime
 import importlib
+from decimal import Decimal
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -11,12 +13,17 @@ from partnership.models import AuditEntry, CitizenGroup, GroupMembership
 from partnership.roles import Role
 from proposals import actions as proposal_actions
 from proposals.models import Status, Vote
+from services import actions as service_actions
+from services import importing
+from services.kinds import KINDS
+from services.models import Activity
 from tests.factories import CallFactory, CitizenGroupFactory, UserFactory
 from tests.lifecycle import chair, full_scores, group_member, members, proposal_in
+from tests.services.conftest import make_project, officer_of, staff_of
 
 pytestmark = pytest.mark.django_db
 
-ACTION_PACKAGES = ("partnership.actions", "proposals.actions")
+ACTION_PACKAGES = ("partnership.actions", "proposals.actions", "services.actions")
 PDF = b"%PDF-1.4\n%%EOF\n"
 
 
@@ -59,6 +66,22 @@ def _draft_attachment():
     attachment = proposal_actions.add_attachment(
         actor=author, proposal=proposal, upload=SimpleUploadedFile("a.pdf", PDF))
     return attachment, author
+
+
+def _project_with(*, record=False, target=False):
+    """A project running fiscal 2010–2012, with an activity or a target waiting in 2011."""
+    project = make_project()
+    if record:
+        Activity.objects.create(project=project, date=datetime.date(2011, 6, 1), hours=1)
+    if target:
+        service_actions.set_targets(actor=staff_of(project), project=project, year=2011,
+                                    values={"courses": Decimal(4)})
+    return project
+
+
+def _services_file(project):
+    data = f"project,date,hours,description\n{project.code},2011-06-02,2,預かり\n".encode()
+    return importing.parse(data, kind="activities", filename="june.csv")
 
 
 # Each case returns (the action's keyword arguments, its actor), made through real actions.
@@ -118,6 +141,32 @@ CASES = {
     "proposals.actions.decide": lambda: (
         {"proposal": proposal_in(Status.RECOMMENDED), "outcome": "chosen"},
         UserFactory(roles=[Role.MAYORS_OFFICE])),
+    # services
+    "services.actions.update_project": lambda: (lambda p: (
+        {"project": p, "code": "renamed", "department": p.department, "starts_on": p.starts_on,
+         "ends_on": p.ends_on, "agreement_date": None}, officer_of(p)))(_project_with()),
+    "services.actions.create_records": lambda: (lambda p: (
+        {"project": p, "kind": KINDS["activities"],
+         "rows": [{"date": datetime.date(2011, 6, 1), "hours": Decimal(2)}]}, staff_of(p)))(
+        _project_with()),
+    "services.actions.update_record": lambda: (lambda p: (
+        {"record": Activity.objects.get(project=p), "hours": Decimal(3)}, staff_of(p)))(
+        _project_with(record=True)),
+    "services.actions.delete_record": lambda: (lambda p: (
+        {"record": Activity.objects.get(project=p)}, staff_of(p)))(_project_with(record=True)),
+    "services.actions.import_records": lambda: (lambda p: (
+        {"parsed": _services_file(p)}, staff_of(p)))(_project_with()),
+    "services.actions.set_targets": lambda: (lambda p: (
+        {"project": p, "year": 2011, "values": {"courses": Decimal(5)}}, staff_of(p)))(
+        _project_with()),
+    "services.actions.agree_targets": lambda: (lambda p: (
+        {"project": p, "year": 2011}, officer_of(p)))(_project_with(target=True)),
+    "services.actions.save_evaluation": lambda: (lambda p: (
+        {"project": p, "year": 2011, "evaluator": "group", "progress": 4,
+         "division_of_roles": 3, "satisfaction": 4, "outcomes": 3}, staff_of(p)))(
+        _project_with()),
+    "services.actions.close_year": lambda: (lambda p: (
+        {"project": p, "year": 2011}, officer_of(p)))(_project_with()),
 }
 
 

@@ -6,23 +6,26 @@ departments (`cases`) and generates raw service records for fiscal years 2009-20
 (`records`), then the 2011 targets, evaluations and closed years.
 """
 
+import datetime
 import random
 from decimal import Decimal
 
+from partnership import clock, notices
 from partnership.models import Department, User
 from proposals.models import Proposal, Status
 
 from .. import actions
+from ..actions.projects import create_project_for
 from ..models import (
     Activity,
     Course,
     Evaluation,
     MemberJoined,
     Project,
+    ProjectYear,
     ServiceRequest,
     Target,
     Visit,
-    YearClosure,
 )
 from .cases import (
     AGREED_AT,
@@ -51,11 +54,21 @@ def _project_for(case: Case, stdout) -> Project | None:
             stdout.write(f"services demo: no chosen proposal “{case.proposal_title}”; skipped.")
         return None
     return (Project.objects.filter(proposal=proposal).first()
-            or actions.create_project_for(proposal=proposal, decision=proposal.decision))
+            or create_project_for(proposal=proposal, decision=proposal.decision))
 
 
 def _has_records(project: Project) -> bool:
     return any(model.objects.filter(project=project).exists() for model in RECORD_MODELS)
+
+
+def _close_years(project: Project, officer: User) -> None:
+    """The department closed each past year at the end of the following June."""
+    open_years = ProjectYear.objects.filter(project=project, fiscal_year__in=CLOSED_YEARS,
+                                            status=ProjectYear.Status.OPEN)
+    for year in open_years.values_list("fiscal_year", flat=True):
+        with clock.at(datetime.datetime(year + 1, 6, 30, 17, 0, tzinfo=datetime.UTC)), \
+                notices.muted():
+            actions.close_year(actor=officer, project=project, year=year)
 
 
 def load(stdout=None) -> dict[str, Project]:
@@ -108,9 +121,7 @@ def load(stdout=None) -> dict[str, Project]:
                           "comment": comment, "author": authors[evaluator]},
             )
         if officer is not None:
-            for year in CLOSED_YEARS:
-                YearClosure.objects.get_or_create(project=project, fiscal_year=year,
-                                                  defaults={"closed_by": officer})
+            _close_years(project, officer)
     if stdout is not None and projects:
         stdout.write("services demo: projects " + ", ".join(sorted(projects))
                      + f" with records for fiscal {YEARS[0]}-{YEARS[-1]}.")

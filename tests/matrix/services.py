@@ -4,7 +4,8 @@ Own = a project run by the matrix citizen's group (citizen and project_staff are
 with matrix-city_officer an officer of its partner department; other = a project of another
 group and department. The project pages are public; the internal pages are 404 for those who
 may not read the records (another group's members, partnership members, administrators), 403
-for readers who may not act (city officers, the mayor's office).
+for readers who may not act (city officers, the mayor's office). The steps in a fiscal year are
+taken in the current one, open.
 """
 
 import datetime
@@ -79,6 +80,9 @@ ROWS = [
     Row("services:import_upload", {ANON: LOGIN, CITIZEN: 200, STAFF: 200, "*": 403}),
     Row("services:import_upload", {ANON: LOGIN, CITIZEN: 200, STAFF: 200, "*": 403},
         method="post", page=False),
+    # Nothing previewed: back to the upload page with the message that it expired.
+    Row("services:import_confirm", {ANON: LOGIN, CITIZEN: 302, STAFF: 302, "*": 403},
+        method="post", page=False),
     Row("services:record_changes", READ, _project, scopes=BOTH, other_expect=OTHER_GROUP),
     Row("services:year_close", department_acts(200), _year, scopes=BOTH,
         other_expect={**OTHER_GROUP, OFFICER: 403}),
@@ -93,11 +97,12 @@ ROWS = [
         _evaluation("group"), scopes=BOTH, other_expect=OTHER_GROUP),
     Row("services:evaluation", {**department_acts(200), **EVALUATION_READERS},
         _evaluation("department"), scopes=BOTH, other_expect={**OTHER_GROUP, OFFICER: 403}),
+    # The partnership's evaluation is written by the chair; the members read it.
     Row("services:evaluation",
-        {**group_writes(403), MEMBER: 200, CHAIR: 200}, _evaluation("partnership"),
+        {**group_writes(403), MEMBER: 403, CHAIR: 200}, _evaluation("partnership"),
         scopes=BOTH, other_expect=OTHER_GROUP),
     # An empty evaluation comes back with its errors.
-    Row("services:evaluation", {**group_writes(403), MEMBER: 200, CHAIR: 200},
+    Row("services:evaluation", {**group_writes(403), MEMBER: 403, CHAIR: 200},
         _evaluation("partnership"), method="post", page=False, scopes=BOTH,
         other_expect=OTHER_GROUP),
 ]

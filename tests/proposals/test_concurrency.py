@@ -11,12 +11,10 @@ patched out or the constraints dropped: the pytest plugins `nolock` and `noconst
 scripts/experiments (each file says how to run it and which tests must then fail).
 """
 
-import threading
 from collections import Counter
 
 import pytest
-from django.conf import settings
-from django.db import IntegrityError, connection
+from django.db import IntegrityError
 
 from partnership.models import AuditEntry
 from partnership.roles import Role
@@ -25,45 +23,9 @@ from proposals.errors import ProposalError
 from proposals.models import Ballot, Decision, Status, Vote
 from tests.factories import UserFactory
 from tests.lifecycle import full_scores, history, members, proposal_in
+from tests.threads import ON_POSTGRESQL, THREADS, run_together
 
-THREADS = 20
-
-pytestmark = [
-    pytest.mark.postgres_only,
-    pytest.mark.skipif(
-        "postgresql" not in settings.DATABASES["default"]["ENGINE"],
-        reason="needs PostgreSQL: SQLite has no row locks and serialises all writers, "
-        "so simultaneous transactions cannot be tested on it (set DATABASE_URL=postgres://…)",
-    ),
-    pytest.mark.django_db(transaction=True),
-]
-
-
-def run_together(work, n: int = THREADS) -> Counter:
-    """Run `work(i)` in n threads that start at the same moment; count outcomes by type."""
-    barrier = threading.Barrier(n)
-    outcomes: list[str] = []
-    lock = threading.Lock()
-
-    def target(i: int) -> None:
-        try:
-            barrier.wait(timeout=30)
-            work(i)
-            result = "ok"
-        except Exception as exc:  # noqa: BLE001 - every outcome is recorded and asserted
-            result = type(exc).__name__
-        finally:
-            connection.close()  # each thread has its own connection
-        with lock:
-            outcomes.append(result)
-
-    threads = [threading.Thread(target=target, args=(i,)) for i in range(n)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=120)
-    assert not any(thread.is_alive() for thread in threads), "a thread hung"
-    return Counter(outcomes)
+pytestmark = ON_POSTGRESQL
 
 
 def test_simultaneous_ballots_by_one_member_leave_one_ballot():

@@ -7,11 +7,11 @@ and writes its audit row, a refusal raises `ProposalError` and changes nothing.
 """
 
 import datetime
+from functools import partial
 
 import pytest
 import rules
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.db import transaction
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
@@ -34,6 +34,7 @@ from proposals.tally import tally_for
 from proposals.transitions import PROPOSAL
 from tests.factories import CallFactory, PartnershipMemberFactory, ProposalFactory, UserFactory
 from tests.lifecycle import chair, full_scores, group_member, history, members, proposal_in
+from tests.transition_steps import try_step
 
 pytestmark = pytest.mark.django_db
 
@@ -144,28 +145,19 @@ def test_each_role_may_take_a_step_exactly_when_the_rule_says(name, status):
     _ready(name, proposal)
     outcomes = {}
     for who, user in people.items():
-        with transaction.atomic():
-            fresh = Proposal.objects.select_related("call", "group").get(pk=proposal.pk)
-            allowed = user.has_perm(transition.permission, fresh)
-            before = snapshot(proposal)
-            audit_before = AuditEntry.objects.order_by("-id").first()
-            try:
-                RUNNERS[name](fresh, user)
-            except ProposalError:
-                outcomes[who] = False
-                assert snapshot(proposal) == before, who
-            else:
-                outcomes[who] = True
-                _assert_took_the_step(transition, proposal, user, before, audit_before)
-            transaction.set_rollback(True)
+        fresh = Proposal.objects.select_related("call", "group").get(pk=proposal.pk)
+        allowed = user.has_perm(transition.permission, fresh)
+        outcomes[who] = try_step(
+            partial(RUNNERS[name], fresh, user), refused=ProposalError,
+            snapshot=partial(snapshot, proposal),
+            took=partial(_assert_took_the_step, transition, proposal, user))
         assert outcomes[who] == allowed, (who, allowed)
     # Somebody may take each step from each state it leaves from, and nobody from others.
     assert any(outcomes.values()) == (status in transition.sources), outcomes
 
 
-def _assert_took_the_step(transition, proposal, user, before, audit_before) -> None:
+def _assert_took_the_step(transition, proposal, user, before, new_rows) -> None:
     after = Proposal.objects.get(pk=proposal.pk).status
-    new_rows = AuditEntry.objects.filter(pk__gt=audit_before.pk if audit_before else 0)
     assert new_rows.exists(), "every step writes the audit log"
     assert all(row.actor == user for row in new_rows)
     if transition.moves:

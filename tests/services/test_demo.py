@@ -6,7 +6,7 @@ from decimal import Decimal
 import pytest
 
 from partnership import demo as partnership_demo
-from partnership.models import CitizenGroup, GroupMembership
+from partnership.models import AuditEntry, CitizenGroup, GroupMembership
 from proposals.models import Status
 from services import demo
 from services.indicators import indicator_values
@@ -16,10 +16,10 @@ from services.models import (
     Evaluation,
     MemberJoined,
     Project,
+    ProjectYear,
     ServiceRequest,
     Target,
     Visit,
-    YearClosure,
 )
 from tests.factories import DepartmentFactory, ProposalFactory
 from tests.lifecycle import proposal_in
@@ -52,7 +52,7 @@ def case_projects(db):
 def snapshot():
     return [list(m.objects.order_by("pk").values()) for m in (
         Project, ServiceRequest, Activity, Visit, Course, MemberJoined, Target, Evaluation,
-        YearClosure)]
+        ProjectYear)]
 
 
 @pytest.mark.django_db
@@ -93,6 +93,14 @@ def test_demo_2011_figures_come_out_of_the_records(case_projects):
     assert project.department.name == "生涯学習課"
     assert project.starts_on <= datetime.date(2009, 4, 1)
     assert project.ends_on == datetime.date(2014, 3, 31)
+    # Fiscal 2009–2011 closed by the department, through the action (audit log included);
+    # 2012 and 2013 stay open for new records.
+    for project in projects.values():
+        years = dict(ProjectYear.objects.filter(project=project, fiscal_year__in=range(2009, 2014))
+                     .values_list("fiscal_year", "status"))
+        assert years == {2009: "closed", 2010: "closed", 2011: "closed", 2012: "open",
+                         2013: "open"}
+    assert AuditEntry.objects.filter(action="year.closed").count() == 9
 
 
 @pytest.mark.django_db

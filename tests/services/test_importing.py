@@ -5,16 +5,17 @@ from decimal import Decimal
 import pytest
 from django.core.management import CommandError, call_command
 
-from services import actions, importing
+from partnership import audit
+from partnership.models import AuditEntry
+from services import actions, importing, inserting
+from services.errors import ServiceError
 from services.models import (
     Activity,
     Course,
     ImportBatch,
     MemberJoined,
-    RecordChange,
     ServiceRequest,
     Visit,
-    YearClosure,
 )
 
 from .conftest import make_project, officer_of
@@ -37,7 +38,7 @@ def write(tmp_path, text: str, encoding: str = "utf-8", name: str = "records.csv
 
 def counts():
     return [m.objects.count() for m in (ServiceRequest, Activity, Visit, Course, MemberJoined,
-                                         ImportBatch, RecordChange)]
+                                         ImportBatch, AuditEntry)]
 
 
 @pytest.mark.django_db
@@ -52,8 +53,10 @@ def test_activities_import_in_any_column_order(tmp_path, project):
                     (datetime.date(2011, 5, 2), Decimal("3.00"), "")]
     batch = ImportBatch.objects.get()
     assert batch.rows == 2 and batch.kind == "activities"
-    change = RecordChange.objects.get()
-    assert change.action == "import" and change.data["rows"] == 2
+    [change] = audit.history(project)
+    assert (change.action, change.actor, change.subject_id, change.after) == (
+        "records.imported", None, batch.pk,
+        {"kind": "activities", "filename": "records.csv", "rows": 2})
     assert out.strip() == "Imported 2 records from records.csv."
 
 
@@ -166,7 +169,7 @@ def test_the_same_file_is_refused_the_second_time(tmp_path, project):
 
 @pytest.mark.django_db
 def test_closed_year_rows_are_refused(tmp_path, project):
-    YearClosure.objects.create(project=project, fiscal_year=2011, closed_by=officer_of(project))
+    actions.close_year(actor=officer_of(project), project=project, year=2011)
     text = "project,date,hours,description\nchildcare,2012-03-31,1,x\nchildcare,2012-04-01,1,y\n"
     status, _out, err = run("activities", write(tmp_path, text))
     assert status == 1
@@ -189,13 +192,13 @@ def test_staff_may_only_name_their_own_projects(project):
 @pytest.mark.django_db
 def test_import_action_refuses_a_file_with_errors(project):
     parsed = importing.parse(b"project,date\n", kind="activities")
-    with pytest.raises(actions.ServiceError):
+    with pytest.raises(ServiceError):
         actions.import_records(actor=None, parsed=parsed)
 
 
 @pytest.mark.django_db
 def test_large_batches(tmp_path, project, monkeypatch):
-    monkeypatch.setattr(importing, "BATCH_SIZE", 7)
+    monkeypatch.setattr(inserting, "BATCH_SIZE", 7)
     lines = ["project,date,users,facility"] + [
         f"childcare,2011-04-{day % 28 + 1:02d},{day},調理室" for day in range(50)
     ]
@@ -210,7 +213,33 @@ def test_import_action_refuses_other_groups_projects_for_staff(project):
     other = make_project("another")
     parsed = importing.parse(b"project,date,hours,description\nanother,2011-04-01,1,x\n",
                              kind="activities")
-    with pytest.raises(actions.ServiceError):
+    with pytest.raises(ServiceError):
         actions.import_records(actor=project.group.memberships.first().user, parsed=parsed)
     assert not Activity.objects.filter(project=other).exists()
     assert not ImportBatch.objects.exists()
+
+
+@pytest.mark.django_db
+def test_rows_outside_the_projects_period_are_refused(tmp_path, project):
+    """The project runs fiscal 2010–2012."""
+    text = ("project,date,hours,description\nchildcare,2010-03-31,1,x\n"
+            "childcare,2012-04-01,1,y\nchildcare,2013-03-31,1,z\n")
+    before = counts()
+    status, _out, err = run("activities", write(tmp_path, text))
+    assert status == 1
+    assert "line 2: date: fiscal year 2009 is outside this project's period" in err
+    assert "line 3" not in err and "line 4" not in err
+    assert counts() == before
+
+
+@pytest.mark.django_db
+def test_a_year_closed_after_the_check_is_refused_by_the_action(project):
+    """Between the preview and the confirmation the department closed the year."""
+    data = b"project,date,hours,description\nchildcare,2011-04-01,1,x\n"
+    parsed = importing.parse(data, kind="activities")
+    assert parsed.ok
+    actions.close_year(actor=officer_of(project), project=project, year=2011)
+    before = counts()
+    with pytest.raises(ServiceError, match="Fiscal year 2011 is closed"):
+        actions.import_records(actor=None, parsed=parsed)
+    assert counts() == before

@@ -3,15 +3,16 @@ import datetime
 import pytest
 from django.urls import reverse
 
+from partnership import audit
 from partnership.roles import Role
 from proposals.models import Status
 from services import actions
 from services.errors import ServiceError
-from services.models import Project
+from services.models import Project, ProjectYear
 from tests.factories import DepartmentFactory
 from tests.lifecycle import proposal_in
 
-from .conftest import officer_of
+from .conftest import officer_of, staff_of
 
 
 @pytest.mark.django_db
@@ -29,6 +30,12 @@ def test_choosing_a_proposal_creates_its_project(settings):
     assert (project.starts_on - decided).days <= 366
     assert project.ends_on == datetime.date(project.starts_on.year + 3, 3, 31)
     assert project.agreement_date is None
+    first = project.starts_on.year
+    assert list(project.years.values_list("fiscal_year", "status")) == [
+        (first, "open"), (first + 1, "open"), (first + 2, "open")]
+    [created] = audit.history(project)
+    assert (created.action, created.actor, created.after["code"]) == (
+        "project.created", proposal.decision.decided_by, project.code)
 
 
 @pytest.mark.django_db
@@ -51,6 +58,43 @@ def test_officer_edits_code_department_period_and_agreement(client, project):
     assert project.code == "childcare-support"
     assert project.department == other
     assert project.agreement_date == datetime.date(2010, 3, 15)
+    [changed] = audit.history(project)
+    assert (changed.action, changed.actor) == ("project.changed", officer)
+    assert changed.before == {"code": "childcare", "department": officer.departments.get().pk,
+                              "agreement_date": None}
+    assert changed.after == {"code": "childcare-support", "department": other.pk,
+                             "agreement_date": "2010-03-15"}
+
+
+@pytest.mark.django_db
+def test_a_longer_period_opens_its_new_years_and_a_shorter_keeps_the_old(project):
+    officer = officer_of(project)
+    details = {"code": project.code, "department": project.department, "agreement_date": None}
+    actions.update_project(actor=officer, project=project, starts_on=datetime.date(2009, 4, 1),
+                           ends_on=datetime.date(2014, 3, 31), **details)
+    assert list(ProjectYear.objects.filter(project=project)
+                .values_list("fiscal_year", flat=True)) == [2009, 2010, 2011, 2012, 2013]
+    actions.close_year(actor=officer, project=project, year=2009)
+    actions.update_project(actor=officer, project=project, starts_on=datetime.date(2010, 4, 1),
+                           ends_on=datetime.date(2013, 3, 31), **details)
+    # 2009 keeps its row (closed), but is no longer one of the project's years.
+    assert ProjectYear.objects.get(project=project, fiscal_year=2009).is_closed
+    with pytest.raises(ServiceError, match="outside the project's period"):
+        actions.set_targets(actor=staff_of(project), project=project, year=2013,
+                            values={"courses": 1})
+
+
+@pytest.mark.django_db
+def test_a_code_taken_by_another_project_is_refused(project):
+    from .conftest import make_project
+
+    make_project("taken")
+    with pytest.raises(ServiceError):
+        actions.update_project(actor=officer_of(project), project=project, code="taken",
+                               department=project.department, starts_on=project.starts_on,
+                               ends_on=project.ends_on, agreement_date=None)
+    project.refresh_from_db()
+    assert project.code == "childcare" and not audit.history(project).exists()
 
 
 @pytest.mark.django_db

@@ -5,11 +5,13 @@ import pytest
 from django.contrib.messages import get_messages
 from django.urls import reverse
 
+from partnership import audit
+from partnership.models import AuditEntry
 from services import actions
 from services.errors import ServiceError
 from services.indicators import indicator_values
 from services.kinds import KINDS
-from services.models import Activity, RecordChange, ServiceRequest, Visit, YearClosure
+from services.models import Activity, ProjectYear, ServiceRequest, Visit
 
 from .conftest import officer_of, staff_of
 
@@ -41,7 +43,9 @@ def test_entry_page_saves_several_rows_and_skips_untouched_ones(client, project)
     response = client.post(url, entry_data("visits", rows))
     assert response.status_code == 302
     assert sorted(Visit.objects.values_list("facility", "users")) == [("図工室", 8), ("調理室", 12)]
-    assert RecordChange.objects.filter(action="create", actor=staff).count() == 2
+    created = AuditEntry.objects.filter(action="record.created", actor=staff)
+    assert sorted(row.after["facility"] for row in created) == ["図工室", "調理室"]
+    assert {row.parent_id for row in created} == {project.pk}
     # The last facility entered is pre-filled next time.
     response = client.get(url)
     assert response.content.decode().count('value="図工室"') == 5
@@ -83,11 +87,16 @@ def test_edit_and_delete_write_the_history(project):
     assert record.status == "handled"
     actions.delete_record(actor=staff, record=record)
     assert not ServiceRequest.objects.exists()
-    history = list(RecordChange.objects.order_by("id").values_list("action", "record_id"))
-    assert history == [("create", record.pk), ("update", record.pk), ("delete", record.pk)]
-    update = RecordChange.objects.get(action="update")
-    assert update.data["before"]["status"] == "open"
-    assert update.data["after"]["status"] == "handled"
+    rows = [(row.action, row.subject_id, row.before, row.after)
+            for row in audit.history(project)]
+    assert rows == [
+        ("record.created", record.pk, None,
+         {"received_on": "2011-06-01", "category": "相談", "status": "open"}),
+        ("record.changed", record.pk, {"status": "open"}, {"status": "handled"}),
+        ("record.deleted", record.pk,
+         {"received_on": "2011-06-01", "category": "相談", "status": "handled"}, None),
+    ]
+    assert {row.actor for row in audit.history(project)} == {staff}
 
 
 @pytest.mark.django_db
@@ -125,22 +134,25 @@ def test_closed_year_is_read_only(client, project):
     assert list(Activity.objects.order_by("date").values_list("hours", flat=True)) == [
         Decimal("1.00"), Decimal("3.00")
     ]
-    # Pages show the closed year read-only.
+    # The pages of a closed year's records are not allowed; the list shows them read-only.
     client.force_login(staff)
-    edit = reverse("services:record_edit",
-                   kwargs={"code": project.code, "kind": "activities", "pk": old.pk})
-    response = client.get(edit)
-    assert b"is read-only" in response.content and b"<form method=\"post\" novalidate>" not in \
-        response.content
-    response = client.post(edit, {"date": "2012-03-31", "hours": "9"})
-    assert response.status_code == 200
+    for name in ("record_edit", "record_delete"):
+        url = reverse(f"services:{name}",
+                      kwargs={"code": project.code, "kind": "activities", "pk": old.pk})
+        assert client.get(url).status_code == 403
+        assert client.post(url, {"date": "2012-03-31", "hours": "9"}).status_code == 403
     old.refresh_from_db()
     assert old.hours == Decimal("1.00")
     listing = reverse("services:record_list", kwargs={"code": project.code, "kind": "activities"})
     response = client.get(listing, {"year": 2011})
     assert b"This fiscal year is closed" in response.content
-    assert edit.encode() not in response.content
-    assert YearClosure.objects.get().closed_by == officer
+    assert b"/edit/" not in response.content and b"Add records" not in response.content
+    response = client.get(listing, {"year": 2012})
+    edit_new = reverse("services:record_edit",
+                       kwargs={"code": project.code, "kind": "activities", "pk": new.pk})
+    assert edit_new.encode() in response.content and b"Add records" in response.content
+    closed = ProjectYear.objects.get(status=ProjectYear.Status.CLOSED)
+    assert (closed.project, closed.fiscal_year, closed.closed_by) == (project, 2011, officer)
 
 
 @pytest.mark.django_db
@@ -187,3 +199,21 @@ def test_list_filters_by_fiscal_year_and_month(client, project):
     assert "五月室" in body and "六月室" not in body and "翌年室" not in body
     body = client.get(url, {"year": 2011}).content.decode()
     assert "五月室" in body and "六月室" in body and "翌年室" not in body
+
+
+@pytest.mark.django_db
+def test_the_entry_page_shows_the_actions_refusal_and_saves_nothing(client, project):
+    """A row in a year outside the project's period (fiscal 2010–2012) or in a closed year:
+    the form comes back with the reason, and no row of the form is saved."""
+    officer = officer_of(project)
+    actions.close_year(actor=officer, project=project, year=2010)
+    client.force_login(staff_of(project))
+    url = reverse("services:record_entry", kwargs={"code": project.code, "kind": "activities"})
+    for day, reason in (("2013-04-01", "Fiscal year 2013 is outside the project&#x27;s period."),
+                        ("2010-05-01", "Fiscal year 2010 is closed: it can no longer be changed.")):
+        rows = [{"date": "2011-04-01", "hours": "2"}, {"date": day, "hours": "1"}]
+        response = client.post(url, entry_data("activities", rows, total=2))
+        assert response.status_code == 200
+        assert reason in response.content.decode()
+        assert b"error-summary" in response.content
+    assert not Activity.objects.exists()

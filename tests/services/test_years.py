@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from services import actions
 from services.errors import ServiceError
-from services.models import Evaluation, Target, YearClosure
+from services.models import Evaluation, ProjectYear, Target
 
 from .conftest import officer_of, staff_of
 
@@ -28,7 +28,7 @@ def test_a_year_outside_the_project_cannot_be_closed(client, project, year):
     url = reverse("services:year_close", kwargs={"code": project.code, "year": year})
     assert client.get(url).status_code == 404
     assert client.post(url).status_code == 404
-    assert not YearClosure.objects.exists()
+    assert not ProjectYear.objects.filter(status=ProjectYear.Status.CLOSED).exists()
 
 
 @pytest.mark.parametrize("year", OUTSIDE)
@@ -75,5 +75,5 @@ def test_the_project_years_still_work(client, project):
     assert client.get(close).status_code == 200
     response = client.post(close)
     assert response.status_code == 302
-    assert YearClosure.objects.get().fiscal_year == 2010
+    assert ProjectYear.objects.get(status=ProjectYear.Status.CLOSED).fiscal_year == 2010
     assert project.starts_on == datetime.date(2010, 4, 1)  # the years above are its own

@@ -1,7 +1,8 @@
 """`python manage.py import_records KIND FILE`: import service records from a CSV file.
 
 All or nothing: every bad row is reported as `line N: column: problem` and the
-exit status is 1; the same file is refused the second time (DESIGN section 6).
+exit status is 1; the same file is refused the second time. The import is the
+administrators' (no actor): the audit log records it as a command's.
 """
 
 from pathlib import Path

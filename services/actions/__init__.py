@@ -1,0 +1,22 @@
+"""Changes to projects, their fiscal years and their records.
+
+Each action runs in one transaction: it locks the rows it changes (the project, or the
+fiscal years it writes in), authorises through the year's transition table
+(`services.transitions.YEAR`), raises `ServiceError` and changes nothing when the state,
+the actor or the data does not allow it, writes its audit rows (the project is their
+parent) and queues its notifications in the same transaction.
+
+A chosen proposal's project is made by `projects.create_project_for`, in the decision's
+transaction (`services.receivers`): the consequence of the mayor's office's action, recorded
+as theirs, not an action of its own.
+"""
+
+from .imports import import_records
+from .projects import update_project
+from .records import create_records, delete_record, update_record
+from .years import agree_targets, close_year, save_evaluation, set_targets
+
+__all__ = [
+    "agree_targets", "close_year", "create_records", "delete_record", "import_records",
+    "save_evaluation", "set_targets", "update_project", "update_record",
+]

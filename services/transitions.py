@@ -1,0 +1,71 @@
+"""The life cycle of a project's fiscal year, written once.
+
+A year is open while the group sets its targets (which the partner department agrees),
+records its services (entered, edited, deleted or imported) and the three parties
+evaluate it; the partner department then closes it, and nothing of it changes any more.
+
+Each row: the states it leaves from, the state it reaches (none: the year stays open),
+who may take it, its permission (who & the state, registered with `rules`), the audit
+action it records and the notices it sends. The services actions authorise through it
+(`services.actions.steps.authorize`), the pages and templates ask it (the `transitions`
+template tag), and tests/services/test_transitions.py is generated from it.
+"""
+
+from django.utils.translation import gettext_lazy as _
+
+from partnership.lifecycle import Lifecycle, Transition
+from partnership.rules import is_chair
+
+from .errors import ServiceError
+from .models import Evaluation, ProjectYear
+from .rules import is_operating_member, is_partner_officer
+
+Y = ProjectYear.Status
+
+# Writing records is one step whatever the way (so one permission); the audit log says
+# which: the table's event is the entry's, the others are these.
+RECORD_CHANGED = "record.changed"
+RECORD_DELETED = "record.deleted"
+RECORDS_IMPORTED = "records.imported"
+
+# Who evaluates -> the step it takes.
+EVALUATE = {
+    Evaluation.Evaluator.GROUP: "evaluate_as_group",
+    Evaluation.Evaluator.DEPARTMENT: "evaluate_as_department",
+    Evaluation.Evaluator.PARTNERSHIP: "evaluate_as_partnership",
+}
+
+YEAR = Lifecycle(
+    model=ProjectYear,
+    state_field="status",
+    error=ServiceError,
+    state_message=_("This fiscal year is %(status)s; this is only possible when it is "
+                    "%(allowed)s."),
+    transitions=[
+        Transition("set_targets", (Y.OPEN,), (), is_operating_member, "services.set_targets",
+                   "targets.set", _("Only the operating group sets its targets."),
+                   notify={None: ("targets_set",)}, label=_("Set targets")),
+        Transition("agree_targets", (Y.OPEN,), (), is_partner_officer,
+                   "services.agree_targets", "targets.agreed",
+                   _("Only officers of the partner department agree targets."),
+                   notify={None: ("targets_agreed",)}, label=_("Agree the targets")),
+        Transition("write_records", (Y.OPEN,), (), is_operating_member,
+                   "services.write_records", "record.created",
+                   _("Only the staff of the operating group record its services."),
+                   label=_("Add records")),
+        Transition("evaluate_as_group", (Y.OPEN,), (), is_operating_member,
+                   "services.evaluate_as_group", "evaluation.written",
+                   _("Only the operating group writes the group's evaluation.")),
+        Transition("evaluate_as_department", (Y.OPEN,), (), is_partner_officer,
+                   "services.evaluate_as_department", "evaluation.written",
+                   _("Only officers of the partner department write the department's "
+                     "evaluation.")),
+        Transition("evaluate_as_partnership", (Y.OPEN,), (), is_chair,
+                   "services.evaluate_as_partnership", "evaluation.written",
+                   _("Only the partnership chair writes the partnership's evaluation.")),
+        Transition("close", (Y.OPEN,), (Y.CLOSED,), is_partner_officer, "services.close_year",
+                   "year.closed", _("Only officers of the partner department close a fiscal "
+                                    "year."),
+                   notify={Y.CLOSED: ("year_closed",)}, label=_("Close the fiscal year")),
+    ],
+)
