@@ -6,11 +6,11 @@ from django.utils.translation import gettext_lazy as _
 
 from partnership.models import Department
 
+from .importing import MAX_FILE_BYTES
 from .kinds import KINDS, RecordKind
 from .models import Evaluation, Indicator, Project
 
 ENTRY_ROWS = 5
-MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 
 
 class DateInput(forms.DateInput):
@@ -33,6 +33,11 @@ class ProjectForm(forms.ModelForm):
         fields = ["code", "department", "starts_on", "ends_on", "agreement_date"]
         widgets = {"starts_on": DateInput(), "ends_on": DateInput(),
                    "agreement_date": DateInput()}
+
+    def __init__(self, *args, may_change_department: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not may_change_department:  # shown, not sent: only an administrator changes it
+            self.fields["department"].disabled = True
 
 
 _WIDGETS = {
@@ -130,6 +135,8 @@ class ImportForm(forms.Form):
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
-        if upload.size > MAX_UPLOAD_BYTES:
-            raise forms.ValidationError(_("The file is larger than 5 MB: use the command."))
+        if upload.size > MAX_FILE_BYTES:
+            raise forms.ValidationError(
+                _("The file is larger than %(mb)s MB: split it into several files.")
+                % {"mb": MAX_FILE_BYTES // (1024 * 1024)})
         return upload

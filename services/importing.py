@@ -1,7 +1,9 @@
 """Reading service records from CSV files, for the command and the web page.
 
 `parse` reads and validates the whole file without saving anything and reports
-every bad row as `line N: column: problem` (the header is line 1);
+every bad row as `line N: column: problem` (the header is line 1). A file has at most
+MAX_FILE_BYTES and MAX_ROWS records; the first MAX_PROBLEMS problems are listed and the
+rest counted, so any file gets its answer within seconds;
 `actions.import_records` saves a clean file in one transaction with
 `inserting.insert_rows`, which bulk-inserts in large batches.
 """
@@ -13,27 +15,26 @@ import hashlib
 import io
 import re
 from collections import Counter
-from collections.abc import Callable
 from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from django.utils.translation import gettext_lazy as _
 
 from partnership.fiscal import fiscal_year_of
 
+from .import_columns import CellError, columns_for, columns_of
 from .kinds import KINDS, RecordKind
-from .models import Course, ImportBatch, Project, ProjectYear, ServiceRequest
+from .models import ImportBatch, Project, ProjectYear
 
 PREVIEW_ROWS = 10
-MAX_INTEGER = 2_147_483_647
-MAX_HOURS = Decimal("99999.99")
-_DATE = re.compile(r"(\d{4})([-/])(\d{1,2})\2(\d{1,2})")
-_BOOLEANS = {"yes": True, "true": True, "1": True, "はい": True,
-             "no": False, "false": False, "0": False, "いいえ": False}
+MAX_FILE_BYTES = 5 * 1024 * 1024
+MAX_ROWS = 100_000
+MAX_PROBLEMS = 100
+# Control characters have no place in a record (C0, DEL and C1).
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+CONTROL_MESSAGE = _("contains a control character (such as NUL, a tab or a line break)")
 
-
-class CellError(ValueError):
-    """A cell that cannot be read; the message says why."""
+__all__ = ["CellError", "columns_of", "parse"]
 
 
 @dataclass(frozen=True)
@@ -60,6 +61,7 @@ class ParsedFile:
     preview: list[list[str]] = field(default_factory=list)  # the first rows as read
     errors: list[Problem] = field(default_factory=list)
     row_count: int = 0
+    rows_sha256: str = ""  # of the records as read (see `rows_digest`)
 
     @property
     def ok(self) -> bool:
@@ -68,144 +70,6 @@ class ParsedFile:
 
 def already_imported_message():
     return _("This file was already imported: nothing was imported again.")
-
-
-# Cells ---------------------------------------------------------------------------------
-
-
-def _text(max_length: int, required: bool) -> Callable[[str], str]:
-    def read(value: str) -> str:
-        if required and not value:
-            raise CellError(_("is empty"))
-        if len(value) > max_length:
-            raise CellError(_("is longer than %(max)s characters") % {"max": max_length})
-        return value
-
-    return read
-
-
-def _choice(choices) -> Callable[[str], str]:
-    values = {value.lower(): value for value in choices.values}
-    allowed = ", ".join(choices.values)
-
-    def read(value: str) -> str:
-        try:
-            return values[value.lower()]
-        except KeyError:
-            raise CellError(
-                _("unknown value “%(value)s” (use %(allowed)s)")
-                % {"value": value, "allowed": allowed}
-            ) from None
-
-    return read
-
-
-def _integer(value: str) -> int:
-    try:
-        number = int(value)
-    except ValueError:
-        raise CellError(_("“%(value)s” is not a whole number") % {"value": value}) from None
-    if number < 0:
-        raise CellError(_("must not be negative"))
-    if number > MAX_INTEGER:
-        raise CellError(_("is too large"))
-    return number
-
-
-def _hours(value: str) -> Decimal:
-    try:
-        number = Decimal(value)
-    except InvalidOperation:
-        raise CellError(_("“%(value)s” is not a number") % {"value": value}) from None
-    if not number.is_finite():
-        raise CellError(_("“%(value)s” is not a number") % {"value": value})
-    if number < 0:
-        raise CellError(_("must not be negative"))
-    if number > MAX_HOURS:
-        raise CellError(_("is too large"))
-    if number.as_tuple().exponent < -2:
-        raise CellError(_("has more than two decimal places"))
-    return number
-
-
-def _boolean(value: str) -> bool:
-    try:
-        return _BOOLEANS[value.lower()]
-    except KeyError:
-        raise CellError(
-            _("“%(value)s” is not yes/no, true/false or 1/0") % {"value": value}
-        ) from None
-
-
-def _date_reader() -> Callable[[str], datetime.date]:
-    cache: dict[str, datetime.date] = {}
-
-    def read(value: str) -> datetime.date:
-        day = cache.get(value)
-        if day is not None:
-            return day
-        match = _DATE.fullmatch(value)
-        try:
-            if match is None:
-                raise ValueError
-            day = datetime.date(int(match[1]), int(match[3]), int(match[4]))
-        except ValueError:
-            raise CellError(
-                _("“%(value)s” is not a date (use YYYY-MM-DD or YYYY/MM/DD)") % {"value": value}
-            ) from None
-        cache[value] = day
-        return day
-
-    return read
-
-
-def _columns(kind: RecordKind) -> dict[str, tuple[str, Callable, bool]]:
-    """column name -> (model field, reader, required column)."""
-    model = kind.model
-
-    def length(name: str) -> int:
-        return model._meta.get_field(name).max_length
-
-    date = _date_reader()
-    if kind.slug == "requests":
-        return {
-            "received_on": ("received_on", date, True),
-            "category": ("category", _text(length("category"), True), True),
-            "status": ("status", _choice(ServiceRequest.RequestStatus), True),
-        }
-    if kind.slug == "activities":
-        return {
-            "date": ("date", date, True),
-            "hours": ("hours", _hours, True),
-            "description": ("description", _text(length("description"), False), True),
-        }
-    if kind.slug == "visits":
-        return {
-            "date": ("date", date, True),
-            "users": ("users", _integer, True),
-            "facility": ("facility", _text(length("facility"), True), True),
-        }
-    if kind.slug == "courses":
-        return {
-            "title": ("title", _text(length("title"), True), True),
-            "organiser": ("organiser", _choice(Course.Organiser), True),
-            "start_date": ("start_date", date, True),
-            "participants": ("participants", _integer, True),
-            "venue": ("venue", _text(length("venue"), False), False),
-            "audience": ("audience", _text(length("audience"), False), False),
-        }
-    return {
-        "joined_on": ("joined_on", date, True),
-        "former_user": ("former_user", _boolean, True),
-    }
-
-
-def columns_of(kind: RecordKind) -> tuple[list[str], list[str]]:
-    """(required, optional) column names of a kind, `project` first."""
-    columns = _columns(kind)
-    required = ["project", *[name for name, (_f, _r, req) in columns.items() if req]]
-    optional = [name for name, (_f, _r, req) in columns.items() if not req]
-    return required, optional
 
 
 # Files ---------------------------------------------------------------------------------
@@ -225,6 +89,28 @@ def decode(data: bytes) -> str | None:
         return None
 
 
+def rows_digest(kind: RecordKind, rows: list[dict]) -> str:
+    """A digest of the records whatever their order and the file's encoding, line endings
+    and column order: each record's values in the kind's field order, the records sorted."""
+    fields = ["project_id", *kind.fields]
+    lines = sorted("\x1f".join(_plain(row.get(name, "")) for name in fields) for row in rows)
+    return hashlib.sha256("\x1e".join([kind.slug, *lines]).encode()).hexdigest()
+
+
+def _plain(value) -> str:
+    """1.5 and 1.50 hours are the same record."""
+    return format(value.normalize(), "f") if isinstance(value, Decimal) else str(value)
+
+
+def _control_character(cells: list[str]) -> int | None:
+    """The index of the first cell holding a control character (NUL, a tab, a line break
+    in a quoted cell…), or None."""
+    for index, cell in enumerate(cells):
+        if _CONTROL.search(cell):
+            return index
+    return None
+
+
 def parse(data: bytes, *, kind: RecordKind | str, filename: str = "",
           allowed_project_ids: set[int] | None = None) -> ParsedFile:
     """Read and check a whole file; nothing is saved.
@@ -235,25 +121,43 @@ def parse(data: bytes, *, kind: RecordKind | str, filename: str = "",
     kind = KINDS[kind] if isinstance(kind, str) else kind
     parsed = ParsedFile(kind=kind, filename=filename, sha256=hashlib.sha256(data).hexdigest())
     errors = parsed.errors
+    if len(data) > MAX_FILE_BYTES:
+        errors.append(Problem(1, "file", _("is larger than %(mb)s MB: split it into several "
+                                           "files") % {"mb": MAX_FILE_BYTES // (1024 * 1024)}))
+        return parsed
     if ImportBatch.objects.filter(kind=kind.slug, sha256=parsed.sha256).exists():
         errors.append(Problem(None, "", already_imported_message()))
         return parsed
+    _read(parsed, data, allowed_project_ids)
+    if parsed.rows and not errors:
+        parsed.rows_sha256 = rows_digest(kind, parsed.rows)
+        if ImportBatch.objects.filter(kind=kind.slug, rows_sha256=parsed.rows_sha256).exists():
+            errors.append(Problem(None, "", already_imported_message()))
+            parsed.rows = []
+    return parsed
+
+
+def _read(parsed: ParsedFile, data: bytes, allowed_project_ids: set[int] | None) -> None:
+    kind, errors = parsed.kind, parsed.errors
     text = decode(data)
     if text is None:
         errors.append(Problem(1, "file", _("is neither UTF-8 nor Shift_JIS text")))
-        return parsed
+        return
     reader = csv.reader(io.StringIO(text, newline=""))
     try:
         header = next(reader)
     except StopIteration:
         errors.append(Problem(1, "file", _("is empty")))
-        return parsed
+        return
     except csv.Error as error:
         errors.append(Problem(1, "file", error))
-        return parsed
+        return
+    if _control_character(header) is not None:
+        errors.append(Problem(1, "header", CONTROL_MESSAGE))
+        return
     header = [name.strip().lower() for name in header]
     parsed.header = header
-    columns = _columns(kind)
+    columns = columns_for(kind)
     known = {"project", *columns}
     required, _optional = columns_of(kind)
     for name in required:
@@ -265,13 +169,13 @@ def parse(data: bytes, *, kind: RecordKind | str, filename: str = "",
         elif count > 1:
             errors.append(Problem(1, name, _("appears more than once")))
     if errors:
-        return parsed
+        return
 
     projects, periods = {}, {}
     for code, pk, group_id, starts_on, ends_on in Project.objects.values_list(
             "code", "pk", "group_id", "starts_on", "ends_on"):
         projects[code] = (pk, group_id)
-        periods[pk] = range(fiscal_year_of(starts_on), fiscal_year_of(ends_on) + 1)
+        periods[pk] = (starts_on, ends_on)
     closed = set(ProjectYear.objects.filter(status=ProjectYear.Status.CLOSED)
                  .values_list("project_id", "fiscal_year"))
     project_index = header.index("project")
@@ -281,6 +185,7 @@ def parse(data: bytes, *, kind: RecordKind | str, filename: str = "",
     width = len(header)
     fiscal_years: dict[datetime.date, int] = {}
     rows = parsed.rows
+    problems = _Problems(errors)
     line = 1
     try:
         for cells in reader:
@@ -288,23 +193,32 @@ def parse(data: bytes, *, kind: RecordKind | str, filename: str = "",
             if not any(cell.strip() for cell in cells):
                 continue
             parsed.row_count += 1
+            if parsed.row_count > MAX_ROWS:
+                errors.append(Problem(start, "file", _(
+                    "has more than %(max)s records: split it into several files"
+                ) % {"max": f"{MAX_ROWS:,}"}))
+                break
             if len(parsed.preview) < PREVIEW_ROWS:
                 parsed.preview.append(cells)
             if len(cells) != width:
-                errors.append(Problem(start, "row", _(
+                problems.add(Problem(start, "row", _(
                     "has %(found)s columns, the header has %(expected)s"
                 ) % {"found": len(cells), "expected": width}))
+                continue
+            bad_cell = _control_character(cells)
+            if bad_cell is not None:
+                problems.add(Problem(start, header[bad_cell], CONTROL_MESSAGE))
                 continue
             row = {}
             bad = False
             code = cells[project_index].strip()
             project = projects.get(code)
             if project is None:
-                errors.append(Problem(start, "project", _("unknown project code “%(code)s”")
-                                      % {"code": code}))
+                problems.add(Problem(start, "project", _("unknown project code “%(code)s”")
+                                     % {"code": code}))
                 bad = True
             elif allowed_project_ids is not None and project[0] not in allowed_project_ids:
-                errors.append(Problem(start, "project", _(
+                problems.add(Problem(start, "project", _(
                     "“%(code)s” is not a project of your group"
                 ) % {"code": code}))
                 bad = True
@@ -314,29 +228,49 @@ def parse(data: bytes, *, kind: RecordKind | str, filename: str = "",
                 try:
                     row[model_field] = read(cells[index].strip())
                 except CellError as error:
-                    errors.append(Problem(start, name, error))
+                    problems.add(Problem(start, name, error))
                     bad = True
             if bad:
                 continue
             day = row[kind.date_field]
+            starts_on, ends_on = periods[row["project_id"]]
+            if not starts_on <= day <= ends_on:
+                problems.add(Problem(start, header[date_index], _(
+                    "%(day)s is outside this project's period (%(start)s – %(end)s)"
+                ) % {"day": day, "start": starts_on, "end": ends_on}))
+                continue
             year = fiscal_years.get(day)
             if year is None:
                 year = fiscal_years[day] = fiscal_year_of(day)
-            if year not in periods[row["project_id"]]:
-                errors.append(Problem(start, header[date_index], _(
-                    "fiscal year %(year)s is outside this project's period"
-                ) % {"year": year}))
-                continue
             if (row["project_id"], year) in closed:
-                errors.append(Problem(start, header[date_index], _(
+                problems.add(Problem(start, header[date_index], _(
                     "fiscal year %(year)s of this project is closed"
                 ) % {"year": year}))
                 continue
             rows.append(row)
     except csv.Error as error:
         errors.append(Problem(line + 1, "file", error))
+    problems.close()
     if not errors and not parsed.row_count:
         errors.append(Problem(2, "file", _("has no records after the header")))
     if errors:
         parsed.rows = []
-    return parsed
+
+
+class _Problems:
+    """Lists the first MAX_PROBLEMS problems of the rows and counts the others."""
+
+    def __init__(self, errors: list[Problem]) -> None:
+        self.errors, self.more = errors, 0
+
+    def add(self, problem: Problem) -> None:
+        if len(self.errors) < MAX_PROBLEMS:
+            self.errors.append(problem)
+        else:
+            self.more += 1
+
+    def close(self) -> None:
+        if self.more:
+            self.errors.append(Problem(None, "", _(
+                "… and %(count)s more problems in other rows (fix these and try again)"
+            ) % {"count": f"{self.more:,}"}))

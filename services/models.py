@@ -146,6 +146,9 @@ class ImportBatch(models.Model):
 
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     sha256 = models.CharField(_("file digest"), max_length=64)
+    # The digest of the rows as read, whatever the file's encoding, line endings, column
+    # order or row order: the same records in another file are refused too.
+    rows_sha256 = models.CharField(_("records digest"), max_length=64, blank=True)
     filename = models.CharField(_("file name"), max_length=255)
     rows = models.PositiveIntegerField(_("rows"))
     imported_by = models.ForeignKey(
@@ -159,6 +162,9 @@ class ImportBatch(models.Model):
         verbose_name_plural = _("imports")
         constraints = [
             models.UniqueConstraint(fields=["kind", "sha256"], name="one_import_per_file"),
+            models.UniqueConstraint(fields=["kind", "rows_sha256"],
+                                    condition=~models.Q(rows_sha256=""),
+                                    name="one_import_per_set_of_rows"),
         ]
 
     def __str__(self) -> str:

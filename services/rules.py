@@ -9,7 +9,12 @@ a project or one of its years.
 
 import rules
 
-from partnership.rules import is_city_officer, is_mayors_office, is_partnership_member
+from partnership.rules import (
+    is_administrator,
+    is_city_officer,
+    is_mayors_office,
+    is_partnership_member,
+)
 from partnership.selectors import member_group_ids
 
 from .models import Project, ProjectYear
@@ -53,7 +58,10 @@ def runs_any_project(user) -> bool:
 can_read_records = is_operating_member | is_city_officer | is_partner_officer | is_mayors_office
 
 rules.add_perm("services.read_project", rules.always_allow)
-rules.add_perm("services.edit_project", is_city_officer)
+# The partner department's officers keep the project's details; only an administrator
+# makes a department the partner (an officer could otherwise take any project over).
+rules.add_perm("services.edit_project", is_partner_officer | is_administrator)
+rules.add_perm("services.change_department", is_administrator)
 rules.add_perm("services.view_records", can_read_records)
 rules.add_perm("services.import_records", rules.is_authenticated & runs_any_project)
 rules.add_perm("services.view_evaluations", can_read_records | is_partnership_member)

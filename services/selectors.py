@@ -138,3 +138,9 @@ def targets(project: Project, year: int) -> dict[str, Target]:
 
 def today() -> datetime.date:
     return timezone.localdate()
+
+
+def entry_day(project: Project) -> datetime.date:
+    """The date an entry form starts with: today, or the nearest day of the project's
+    period when today is outside it (a record outside the period is refused)."""
+    return min(max(today(), project.starts_on), project.ends_on)

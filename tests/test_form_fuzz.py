@@ -4,15 +4,20 @@ Runs on PostgreSQL, which refuses what SQLite lets through (NUL characters, numb
 of range): the input that turned into server errors there.
 """
 
+import datetime
+
 import pytest
 from django.urls import reverse
 from hypothesis import HealthCheck, given, settings
 
 from partnership.roles import Role
 from proposals.models import Status
+from services.kinds import KINDS
+from services.models import Project
 from tests.factories import CitizenGroupFactory, UserFactory
 from tests.fuzz import EXAMPLES, form_data, postgresql
 from tests.lifecycle import chair, group_member, members, proposal_in, vote
+from tests.services.conftest import make_project, officer_of, staff_of
 
 pytestmark = [
     pytest.mark.postgres_only,
@@ -67,6 +72,48 @@ FORMS = {
     "proposals:mark_ineligible": lambda: (UserFactory(roles=[Role.CITY_OFFICER]),
                                           {"pk": proposal_in(Status.SUBMITTED).pk}),
 }
+
+
+def _project(person, **kwargs):
+    """A project running this year (its years are open), as `person` sees it."""
+    today = datetime.date.today()
+    project = make_project(f"fuzz-{today:%H%M%S%f}", starts_on=datetime.date(today.year - 1, 4, 1))
+    user = person(project)
+    return user, {"code": project.code, **kwargs}
+
+
+def _record(kind: str):
+    def setup():
+        user, kwargs = _project(staff_of, kind=kind)
+        project = Project.objects.get(code=kwargs["code"])
+        record = KINDS[kind].model.objects.create(project=project, created_by=user,
+                                                  **SAMPLE_RECORDS[kind])
+        return user, {**kwargs, "pk": record.pk}
+    return setup
+
+
+SAMPLE_RECORDS = {
+    "requests": {"received_on": datetime.date.today(), "category": "相談", "status": "handled"},
+    "activities": {"date": datetime.date.today(), "hours": 2},
+    "visits": {"date": datetime.date.today(), "users": 10, "facility": "調理室"},
+    "courses": {"title": "料理教室", "organiser": "members",
+                "start_date": datetime.date.today(), "participants": 8},
+    "members": {"joined_on": datetime.date.today(), "former_user": True},
+}
+YEAR = datetime.date.today().year - 1 if datetime.date.today().month < 4 else (
+    datetime.date.today().year)
+
+FORMS.update({
+    "services:project_edit": lambda: _project(lambda p: UserFactory(roles=[Role.ADMINISTRATOR],
+                                                                   is_staff=True,
+                                                                   is_superuser=True)),
+    **{f"services:record_entry-{kind}": (lambda kind=kind: _project(staff_of, kind=kind))
+       for kind in SAMPLE_RECORDS},
+    **{f"services:record_edit-{kind}": _record(kind) for kind in SAMPLE_RECORDS},
+    "services:targets": lambda: _project(staff_of, year=YEAR),
+    "services:evaluation": lambda: _project(officer_of, year=YEAR, evaluator="department"),
+})
+
 GET_FORMS = {
     "audit_log": lambda: (UserFactory(roles=[Role.AUDITOR]), {}),
     "reports:year": lambda: (UserFactory(roles=[Role.CITY_OFFICER]), {}),
@@ -83,14 +130,18 @@ def _fields(client, url) -> list[str]:
     context = client.get(url).context
     if context is None:
         return DOWNLOAD_FIELDS
-    form = context.get("form") or context.get("filters") or context.get("formset")
+    formset = context.get("formset")
+    if formset is not None:  # two rows and the management form, whose values are fuzzed too
+        forms = [formset.management_form, *formset.forms[:2]]
+        return [field.html_name for form in forms for field in form]
+    form = context.get("form") or context.get("filters")
     return [field.html_name for field in form] if form is not None else []
 
 
 def _fuzz(client, name, setup, method):
     user, kwargs = setup()
     client.force_login(user)
-    url = reverse(name, kwargs=kwargs)
+    url = reverse(name.split("-")[0], kwargs=kwargs)
     fields = _fields(client, url)
 
     @settings(max_examples=EXAMPLES, deadline=None, database=None,

@@ -42,17 +42,18 @@ def import_records(*, actor: User | None, parsed: "importing.ParsedFile") -> Imp
     """
     require(not parsed.errors, _("The file has errors: nothing was imported."))
     require(bool(parsed.rows), _("The file has no records."))
-    require(
-        not ImportBatch.objects.filter(kind=parsed.kind.slug, sha256=parsed.sha256).exists(),
-        importing.already_imported_message(),
-    )
+    rows_sha256 = parsed.rows_sha256 or importing.rows_digest(parsed.kind, parsed.rows)
+    same = (ImportBatch.objects.filter(kind=parsed.kind.slug, sha256=parsed.sha256)
+            | ImportBatch.objects.filter(kind=parsed.kind.slug, rows_sha256=rows_sha256))
+    require(not same.exists(), importing.already_imported_message())
     years = lock_years(_years_of(parsed.rows, parsed.kind.date_field))
     for key in sorted(years):
         authorize(actor, years[key], "write_records")
     try:
         with transaction.atomic():
             batch = ImportBatch.objects.create(
-                kind=parsed.kind.slug, sha256=parsed.sha256, filename=parsed.filename[:255],
+                kind=parsed.kind.slug, sha256=parsed.sha256, rows_sha256=rows_sha256,
+                filename=parsed.filename[:255],
                 rows=len(parsed.rows), imported_by=actor,
             )
     except IntegrityError as error:  # the same file, imported meanwhile

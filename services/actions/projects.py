@@ -67,12 +67,16 @@ def create_project_for(*, proposal, decision) -> Project:
 def update_project(*, actor: User, project: Project, code: str,
                    department: Department | None, starts_on: datetime.date,
                    ends_on: datetime.date, agreement_date: datetime.date | None) -> Project:
-    """A city officer changes the project's code, department, period or agreement date.
-    A longer period opens its new fiscal years."""
+    """The partner department's officers (or an administrator) change the project's code,
+    period or agreement date; only an administrator changes its department. A longer
+    period opens its new fiscal years."""
     forget_cached_answers(actor)
     require(actor.has_perm("services.edit_project", project),
-            _("Only city officers change a project's details."))
+            _("Only the partner department's officers change a project's details."))
     project = lock_project(project)
+    if department != project.department:
+        require(actor.has_perm("services.change_department", project),
+                _("Only an administrator changes a project's partner department."))
     before = audit.values_of(project, EDITABLE_FIELDS)
     project.code, project.department = code, department
     project.starts_on, project.ends_on, project.agreement_date = starts_on, ends_on, agreement_date

@@ -26,6 +26,13 @@ def _known(kind: RecordKind, fields: dict) -> None:
     require(not set(fields) - set(kind.fields), _("Unknown record fields."))
 
 
+def _within_period(project: Project, days) -> None:
+    for day in days:
+        require(project.starts_on <= day <= project.ends_on,
+                _("%(day)s is outside the project's period (%(start)s – %(end)s).")
+                % {"day": day, "start": project.starts_on, "end": project.ends_on})
+
+
 def _authorize_years(actor: User, project_id: int, days) -> None:
     years = lock_years({(project_id, fiscal_year_of(day)) for day in days})
     for key in sorted(years):
@@ -43,7 +50,9 @@ def create_records(*, actor: User, project: Project, kind: RecordKind,
         record = kind.model(project=project, created_by=actor, **row)
         validated(record, exclude=SET_BY_ACTION)
         records.append(record)
-    _authorize_years(actor, project.pk, [record.record_date() for record in records])
+    days = [record.record_date() for record in records]
+    _authorize_years(actor, project.pk, days)
+    _within_period(project, days)
     records = kind.model.objects.bulk_create(records)
     for record in records:
         audit.record(actor=actor, action="record.created", subject=record, parent=project,
@@ -70,6 +79,7 @@ def update_record(*, actor: User, record: Record, **fields) -> Record:
         setattr(record, name, value)
     validated(record, exclude=SET_BY_ACTION)
     _authorize_years(actor, record.project_id, [old_day, record.record_date()])
+    _within_period(record.project, [record.record_date()])
     record.save()
     after = record_values(record)
     changed = [name for name in after if before[name] != after[name]]

@@ -67,8 +67,8 @@ class ProjectDetailView(TemplateView):
 
 
 class ProjectEditView(ProjectPage, ActionFormView):
-    """City officers change the code, the department, the period and the agreement date.
-    The project is public: others get 403, not 404."""
+    """The partner department's officers change the code, the period and the agreement
+    date; an administrator the department too. The project is public: others get 403."""
 
     secret_permission = None
     permission_required = "services.edit_project"
@@ -78,11 +78,13 @@ class ProjectEditView(ProjectPage, ActionFormView):
     def get_form_kwargs(self):
         # A copy: the form's validation must not change the project the page shows.
         return {**super().get_form_kwargs(),
-                "instance": selectors.projects().get(pk=self.project.pk)}
+                "instance": selectors.projects().get(pk=self.project.pk),
+                "may_change_department": self.request.user.has_perm(
+                    "services.change_department", self.project)}
 
     def perform(self, form):
-        return actions.update_project(actor=self.request.user, project=self.project,
-                                      **form.cleaned_data)
+        fields = {"department": self.project.department, **form.cleaned_data}
+        return actions.update_project(actor=self.request.user, project=self.project, **fields)
 
     def success_message(self, project) -> str:
         return _("The project was saved.")

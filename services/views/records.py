@@ -72,7 +72,7 @@ class RecordEntryView(KindPage, ActionFormView):
         return any(writable(self.request.user, selectors.years_of(self.project)).values())
 
     def get_form(self, form_class=None):
-        initial = {self.kind.date_field: selectors.today(),
+        initial = {self.kind.date_field: selectors.entry_day(self.project),
                    **selectors.last_values(self.project, self.kind)}
         data = self.request.POST if self.request.method == "POST" else None
         # Defaults through form_kwargs: every row stays an extra (optional) row, so untouched

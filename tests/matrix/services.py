@@ -20,6 +20,7 @@ from tests.url_matrix import ANON, LOGIN, Row, everyone
 CITIZEN = Role.CITIZEN.value
 STAFF = Role.PROJECT_STAFF.value
 OFFICER = Role.CITY_OFFICER.value
+ADMINISTRATOR = Role.ADMINISTRATOR.value
 MAYOR = Role.MAYORS_OFFICE.value
 MEMBER = Role.PARTNERSHIP_MEMBER.value
 CHAIR = Role.CHAIR.value
@@ -73,10 +74,13 @@ EVALUATION_READERS = {MEMBER: 403, CHAIR: 403}
 ROWS = [
     Row("services:project_list", everyone(200)),
     Row("services:project_detail", everyone(200), _project, scopes=BOTH),
-    Row("services:project_edit", {ANON: LOGIN, OFFICER: 200, "*": 403}, _project, scopes=BOTH),
+    # The partner department's officer, and an administrator (who alone changes the
+    # department); another department's officer may not.
+    Row("services:project_edit", {ANON: LOGIN, OFFICER: 200, ADMINISTRATOR: 200, "*": 403},
+        _project, scopes=BOTH, other_expect={OFFICER: 403}),
     # An empty form comes back with its errors.
-    Row("services:project_edit", {ANON: LOGIN, OFFICER: 200, "*": 403}, _project,
-        method="post", page=False, scopes=BOTH),
+    Row("services:project_edit", {ANON: LOGIN, OFFICER: 200, ADMINISTRATOR: 200, "*": 403},
+        _project, method="post", page=False, scopes=BOTH, other_expect={OFFICER: 403}),
     Row("services:import_upload", {ANON: LOGIN, CITIZEN: 200, STAFF: 200, "*": 403}),
     Row("services:import_upload", {ANON: LOGIN, CITIZEN: 200, STAFF: 200, "*": 403},
         method="post", page=False),

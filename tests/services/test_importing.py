@@ -227,7 +227,8 @@ def test_rows_outside_the_projects_period_are_refused(tmp_path, project):
     before = counts()
     status, _out, err = run("activities", write(tmp_path, text))
     assert status == 1
-    assert "line 2: date: fiscal year 2009 is outside this project's period" in err
+    assert ("line 2: date: 2010-03-31 is outside this project's period "
+            "(2010-04-01 – 2013-03-31)") in err
     assert "line 3" not in err and "line 4" not in err
     assert counts() == before
 
@@ -242,4 +243,70 @@ def test_a_year_closed_after_the_check_is_refused_by_the_action(project):
     before = counts()
     with pytest.raises(ServiceError, match="Fiscal year 2011 is closed"):
         actions.import_records(actor=None, parsed=parsed)
+    assert counts() == before
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("cell", ["預か\x00り", "タブ\tあり", "改\n行", "\x7f", "\x85"])
+def test_a_cell_with_a_control_character_is_refused(tmp_path, project, cell):
+    text = f'project,date,hours,description\nchildcare,2011-04-01,1,"{cell}"\n'
+    before = counts()
+    status, _out, err = run("activities", write(tmp_path, text))
+    assert status == 1
+    assert "line 2: description: contains a control character" in err
+    assert counts() == before
+
+
+@pytest.mark.django_db
+def test_a_header_with_a_control_character_is_refused(tmp_path, project):
+    status, _out, err = run("activities", write(
+        tmp_path, "project,date,hours,desc\x00ription\nchildcare,2011-04-01,1,x\n"))
+    assert status == 1 and "line 1: header: contains a control character" in err
+
+
+@pytest.mark.django_db
+def test_a_million_short_lines_stop_at_the_row_limit(project):
+    data = b"project,date,hours,description\n" + b"x\n" * 1_000_000
+    assert len(data) < importing.MAX_FILE_BYTES
+    parsed = importing.parse(data, kind="activities")
+    messages = [str(problem) for problem in parsed.errors]
+    assert f"line {importing.MAX_ROWS + 2}: file: has more than 100,000 records: split it " \
+           "into several files" in messages
+    assert len(messages) <= importing.MAX_PROBLEMS + 2 and not parsed.rows
+    assert any(m.startswith("… and ") for m in messages)  # the other bad rows are counted
+
+
+@pytest.mark.django_db
+def test_a_file_over_the_size_limit_is_refused_unread(project):
+    parsed = importing.parse(b"x" * (importing.MAX_FILE_BYTES + 1), kind="activities")
+    assert [str(p) for p in parsed.errors] == ["line 1: file: is larger than 5 MB: split it "
+                                               "into several files"]
+
+
+@pytest.mark.django_db
+def test_only_the_first_problems_are_listed_and_the_rest_counted(tmp_path, project):
+    text = "project,date,hours,description\n" + "nowhere,2011-04-01,1,x\n" * 150
+    status, _out, err = run("activities", write(tmp_path, text))
+    lines = err.strip().splitlines()
+    assert status == 1
+    assert sum(line.startswith("line ") for line in lines) == importing.MAX_PROBLEMS
+    assert "… and 50 more problems in other rows (fix these and try again)" in err
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("encoding", "newline", "reorder"), [
+    ("cp932", "\r\n", False), ("utf-8-sig", "\r\n", False), ("utf-8", "\n", True)])
+def test_the_same_rows_in_another_file_are_refused(tmp_path, project, encoding, newline,
+                                                  reorder):
+    rows = ["childcare,2011-04-01,1.5,預かり", "childcare,2011-04-02,2,相談"]
+    first = "project,date,hours,description\n" + "\n".join(rows) + "\n"
+    assert run("activities", write(tmp_path, first, name="first.csv"))[0] == 0
+    if reorder:  # other column order, other row order, 1.50 for 1.5
+        again = "description,hours,date,project\n相談,2,2011-04-02,childcare\n" \
+                "預かり,1.50,2011/04/01,childcare\n"
+    else:
+        again = newline.join(["project,date,hours,description", *rows]) + newline
+    before = counts()
+    status, _out, err = run("activities", write(tmp_path, again, encoding, name="again.csv"))
+    assert status == 1 and "already imported" in err
     assert counts() == before

@@ -45,7 +45,8 @@ def test_declined_proposal_makes_no_project():
 
 
 @pytest.mark.django_db
-def test_officer_edits_code_department_period_and_agreement(client, project):
+def test_the_partner_officer_edits_code_period_and_agreement_not_the_department(client,
+                                                                               project):
     officer = officer_of(project)
     client.force_login(officer)
     other = DepartmentFactory()
@@ -56,14 +57,46 @@ def test_officer_edits_code_department_period_and_agreement(client, project):
     assert response.status_code == 302
     project.refresh_from_db()
     assert project.code == "childcare-support"
-    assert project.department == other
+    assert project.department == officer.departments.get()  # the field is not theirs
     assert project.agreement_date == datetime.date(2010, 3, 15)
     [changed] = audit.history(project)
     assert (changed.action, changed.actor) == ("project.changed", officer)
-    assert changed.before == {"code": "childcare", "department": officer.departments.get().pk,
-                              "agreement_date": None}
-    assert changed.after == {"code": "childcare-support", "department": other.pk,
-                             "agreement_date": "2010-03-15"}
+    assert changed.before == {"code": "childcare", "agreement_date": None}
+    assert changed.after == {"code": "childcare-support", "agreement_date": "2010-03-15"}
+
+
+@pytest.mark.django_db
+def test_an_officer_cannot_take_a_project_for_their_department(client, project, make_user):
+    """Any officer could make their own department the partner and then close its years."""
+    stranger = make_user(Role.CITY_OFFICER)
+    own = DepartmentFactory()
+    own.officers.add(stranger)
+    client.force_login(stranger)
+    url = reverse("services:project_edit", kwargs={"code": project.code})
+    assert client.post(url, {"code": project.code, "department": own.pk,
+                             "starts_on": "2010-04-01", "ends_on": "2013-03-31"}).status_code == 403
+    with pytest.raises(ServiceError):
+        actions.update_project(actor=officer_of(project), project=project, code=project.code,
+                               department=own, starts_on=project.starts_on,
+                               ends_on=project.ends_on, agreement_date=None)
+    project.refresh_from_db()
+    assert project.department != own
+
+
+@pytest.mark.django_db
+def test_an_administrator_changes_the_department_and_it_is_audited(client, project,
+                                                                   make_user):
+    admin = make_user(Role.ADMINISTRATOR)
+    other = DepartmentFactory()
+    client.force_login(admin)
+    response = client.post(reverse("services:project_edit", kwargs={"code": project.code}), {
+        "code": project.code, "department": other.pk, "starts_on": "2010-04-01",
+        "ends_on": "2013-03-31"})
+    assert response.status_code == 302
+    project.refresh_from_db()
+    assert project.department == other
+    [changed] = audit.history(project)
+    assert (changed.actor, changed.after) == (admin, {"department": other.pk})
 
 
 @pytest.mark.django_db
@@ -99,7 +132,7 @@ def test_a_code_taken_by_another_project_is_refused(project):
 
 @pytest.mark.django_db
 def test_period_must_not_end_before_start(client, project, make_user):
-    client.force_login(make_user(Role.CITY_OFFICER))
+    client.force_login(officer_of(project))
     response = client.post(reverse("services:project_edit", kwargs={"code": project.code}), {
         "code": project.code, "starts_on": "2012-04-01", "ends_on": "2011-03-31",
     })
@@ -128,7 +161,7 @@ def test_the_action_refuses_a_period_ending_before_it_starts(project):
 
 @pytest.mark.django_db
 def test_a_reserved_code_is_refused_on_the_project_form(client, project, make_user):
-    client.force_login(make_user(Role.CITY_OFFICER))
+    client.force_login(officer_of(project))
     response = client.post(reverse("services:project_edit", kwargs={"code": project.code}), {
         "code": "import", "starts_on": "2010-04-01", "ends_on": "2013-03-31",
     })

@@ -217,3 +217,29 @@ def test_the_entry_page_shows_the_actions_refusal_and_saves_nothing(client, proj
         assert reason in response.content.decode()
         assert b"error-summary" in response.content
     assert not Activity.objects.exists()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("day", [datetime.date(1, 1, 1), datetime.date(9999, 12, 31),
+                                 datetime.date(2010, 3, 31), datetime.date(2013, 4, 1)])
+def test_a_record_outside_the_projects_period_is_refused_day_by_day(project, day):
+    """The project runs 2010-04-01 – 2013-03-31: out-of-range dates change no figure."""
+    staff = staff_of(project)
+    with pytest.raises(ServiceError):
+        actions.create_records(actor=staff, project=project, kind=KINDS["activities"],
+                               rows=[{"date": day, "hours": Decimal("1")}])
+    [record] = actions.create_records(actor=staff, project=project, kind=KINDS["activities"],
+                                      rows=[{"date": datetime.date(2011, 4, 1),
+                                             "hours": Decimal("1")}])
+    with pytest.raises(ServiceError):
+        actions.update_record(actor=staff, record=record, date=day)
+    assert list(Activity.objects.values_list("date", flat=True)) == [datetime.date(2011, 4, 1)]
+
+
+@pytest.mark.django_db
+def test_the_entry_form_starts_inside_the_projects_period(client, project):
+    """The project ended on 2013-03-31: today is outside it, so the form offers its last day."""
+    client.force_login(staff_of(project))
+    url = reverse("services:record_entry", kwargs={"code": project.code, "kind": "activities"})
+    form = client.get(url).context["formset"].forms[0]
+    assert form.initial["date"] == datetime.date(2013, 3, 31)
