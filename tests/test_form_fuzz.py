@@ -163,3 +163,26 @@ def test_a_form_never_answers_a_server_error(client, name):
 @pytest.mark.parametrize("name", sorted(GET_FORMS))
 def test_a_filter_never_answers_a_server_error(client, name):
     _fuzz(client, name, GET_FORMS[name], "get")
+
+
+def test_the_import_page_never_answers_a_server_error(client):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from hypothesis import strategies as st
+
+    from tests.services.test_import_fuzz import files
+
+    user, _kwargs = _project(staff_of)
+    client.force_login(user)
+    url = reverse("services:import_upload")
+    kinds = sorted(KINDS)
+
+    @settings(max_examples=EXAMPLES, deadline=None, database=None,
+              suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large,
+                                     HealthCheck.function_scoped_fixture])
+    @given(kind=st.sampled_from([*kinds, "", "unknown"]),
+           data=st.sampled_from(kinds).flatmap(files))
+    def upload(kind, data):
+        response = client.post(url, {"kind": kind, "file": SimpleUploadedFile("f.csv", data)})
+        assert response.status_code < 500, (kind, data[:200])
+
+    upload()
