@@ -111,7 +111,7 @@ def test_settings_by_keyboard(page, make_user, sign_in):
     page.goto("/accounts/settings/")
     page.locator("#id_language_1").focus()  # English
     page.keyboard.press("Space")
-    page.locator("#id_email_kinds_1").focus()
+    page.locator('input[name="email_kinds"][value="review_opened"]').focus()
     page.keyboard.press("Space")  # no e-mail when a review opens
     page.get_by_role("button", name="保存").focus()
     with page.expect_navigation():

@@ -4,6 +4,7 @@ and a group's whole part done through the forms."""
 import pytest
 
 from partnership.models import CitizenGroup
+from partnership.roles import Role
 from proposals.models import Proposal, Status
 from tests.browser_fixtures import fits_the_screen
 from tests.factories import CallFactory
@@ -61,6 +62,40 @@ def test_a_citizen_registers_a_group_writes_and_submits_a_proposal(
     page.wait_for_load_state()
     proposal = Proposal.objects.get()
     assert proposal.group == CitizenGroup.objects.get() and proposal.status == Status.DRAFT
+
+    # The city has not checked the group yet: the proposal waits, and the page says why.
+    page.goto(f"/proposals/{proposal.pk}/submit/")
+    page.get_by_role("button", name="はい、提出します").click()
+    page.locator("#error-summary").wait_for()
+    assert "市がまだ団体" in page.locator("#error-summary").inner_text()
+    check_a11y(page)
+
+    # The officer returns the group (no rules given), the citizen adds them and asks again,
+    # the officer verifies it.
+    make_user(Role.CITY_OFFICER, username="kakunin", password=PASSWORD)
+    officer = new_page()
+    sign_in(officer, "kakunin", PASSWORD)
+    officer.goto("/groups/checks/")
+    officer.get_by_role("link", name="子育てアドバイザーの会").click()
+    officer.get_by_role("link", name="修正のため差し戻す").click()
+    officer.get_by_label("団体が修正すべき点").fill("規約の内容を記入してください。")
+    officer.get_by_role("button", name="差し戻す").click()
+    officer.wait_for_load_state()
+    check_a11y(officer)
+    group = CitizenGroup.objects.get()
+    page.goto(f"/groups/{group.pk}/")
+    assert "規約の内容を記入してください。" in page.locator("main").inner_text()
+    page.get_by_role("link", name="団体の情報を編集").click()
+    page.get_by_label("団体の規約").fill("総会で事業計画と予算を決め、会計は監事が監査する。")
+    page.get_by_role("button", name="保存").click()
+    page.wait_for_load_state()
+    page.get_by_role("button", name="市に再確認を依頼する").click()
+    page.wait_for_load_state()
+    officer.goto(f"/groups/{group.pk}/")
+    officer.get_by_role("button", name="団体を確認済みにする").click()
+    officer.wait_for_load_state()
+    group.refresh_from_db()
+    assert group.verified
 
     page.goto(f"/proposals/{proposal.pk}/submit/")
     check_a11y(page)
