@@ -11,6 +11,7 @@ from .models import (
     Invitation,
     Notification,
     PartnershipMember,
+    RecentSubmission,
     User,
 )
 
@@ -90,6 +91,19 @@ class NotificationAdmin(admin.ModelAdmin):
                    ("email_given_up_at", admin.EmptyFieldListFilter))
     list_select_related = ("recipient",)
     search_fields = ("recipient__username", "recipient__email")
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(RecentSubmission)
+class RecentSubmissionAdmin(admin.ModelAdmin):
+    """Digests of forms sent in the last seconds (to do each once): nothing to edit."""
+
+    list_display = ("key", "created_at")
 
     def has_add_permission(self, request):
         return False

@@ -5,9 +5,11 @@ import datetime
 from collections.abc import Iterable
 from decimal import Decimal
 
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.db.models import Q, QuerySet
+from django.utils import translation
 from django.utils.functional import Promise
 
 from . import request_id
@@ -41,6 +43,13 @@ def values_of(obj: models.Model, fields: Iterable[str]) -> dict:
     return result
 
 
+def _name(obj: models.Model) -> str:
+    """The object's name as it reads in the portal's first language, whichever language
+    the person who changed it used: one log, written alike."""
+    with translation.override(settings.LANGUAGE_CODE):
+        return str(obj)[:200]
+
+
 def record(*, actor: User | None, action: str, subject: models.Model,
            before: dict | None = None, after: dict | None = None,
            parent: models.Model | None = None, reason: str = "",
@@ -51,7 +60,7 @@ def record(*, actor: User | None, action: str, subject: models.Model,
         action=action,
         subject_type=ContentType.objects.get_for_model(subject),
         subject_id=subject.pk,
-        subject_repr=str(subject)[:200],
+        subject_repr=_name(subject),
         parent_type=ContentType.objects.get_for_model(parent) if parent is not None else None,
         parent_id=parent.pk if parent is not None else None,
         before=plain(before) if before is not None else None,

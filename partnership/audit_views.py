@@ -9,6 +9,7 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.views.generic import ListView
 
+from .audit_text import Reader, model_of
 from .forms import AuditFilterForm
 from .models import AuditEntry
 from .view_mixins import PermissionPage
@@ -44,19 +45,19 @@ def filtered(rows: QuerySet[AuditEntry], data: dict) -> QuerySet[AuditEntry]:
     return rows
 
 
-def changes(entry: AuditEntry) -> list[tuple[str, str, str]]:
-    """(field, before, after) of a row, each value as text, for the page."""
+def changes(reader: Reader, entry: AuditEntry) -> list[tuple[str, str, str]]:
+    """(field, before, after) of a row, in words, for the page."""
+    model = model_of(entry)
     before, after = entry.before or {}, entry.after or {}
-    return [(key, _text(before.get(key)), _text(after.get(key)))
+    return [(reader.label(model, key), _text(reader, model, key, before.get(key)),
+             _text(reader, model, key, after.get(key)))
             for key in sorted(set(before) | set(after))]
 
 
-def _text(value) -> str:
-    if value is None:
-        return "—"
-    if isinstance(value, dict | list):
+def _text(reader: Reader, model, key: str, value) -> str:
+    if isinstance(value, dict | list):  # a ballot's scores, a review's counts
         return json.dumps(value, ensure_ascii=False, sort_keys=True)
-    return str(value)
+    return reader.value(model, key, value)
 
 
 class AuditLogView(PermissionPage, ListView):
@@ -76,7 +77,9 @@ class AuditLogView(PermissionPage, ListView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(form=self.form, **kwargs)
-        context["rows"] = [(entry, changes(entry)) for entry in context["entries"]]
+        entries = list(context["entries"])
+        reader = Reader(entries)
+        context["rows"] = [(entry, changes(reader, entry)) for entry in entries]
         query = self.request.GET.copy()
         query.pop("page", None)
         context["query"] = query.urlencode()

@@ -1,7 +1,10 @@
 """Forms of the partnership app's pages: citizen groups, and a person's own settings."""
 
+import datetime
+
 from django import forms
 from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 
@@ -62,6 +65,9 @@ class ConfirmForm(forms.Form):
     """A confirmation page's form: no fields, one button."""
 
 
+EARLIEST, LATEST = datetime.date(1990, 1, 1), datetime.date(2200, 12, 31)
+
+
 class AuditFilterForm(forms.Form):
     """The audit log's filters: one object (and its parts), one person, a span of days."""
 
@@ -69,10 +75,15 @@ class AuditFilterForm(forms.Form):
     object_id = forms.IntegerField(label=_("Object number"), required=False, min_value=1,
                                    max_value=2**62)
     actor = forms.CharField(label=_("User name of the person"), required=False, max_length=150)
+    # The portal's records begin in the 2000s; the bounds keep every date convertible.
     date_from = forms.DateField(label=_("From (date)"), required=False,
-                                widget=forms.DateInput(attrs={"type": "date"}))
+                                validators=[MinValueValidator(EARLIEST), MaxValueValidator(LATEST)],
+                                widget=forms.DateInput(attrs={"type": "date", "min": EARLIEST,
+                                                              "max": LATEST}))
     date_to = forms.DateField(label=_("To (date)"), required=False,
-                              widget=forms.DateInput(attrs={"type": "date"}))
+                              validators=[MinValueValidator(EARLIEST), MaxValueValidator(LATEST)],
+                              widget=forms.DateInput(attrs={"type": "date", "min": EARLIEST,
+                                                            "max": LATEST}))
 
     def __init__(self, *args, kinds: list[tuple[str, str]], **kwargs):
         super().__init__(*args, **kwargs)

@@ -63,7 +63,12 @@ class GroupDetailView(GroupPage, TemplateView):
     template_name = "partnership/group_detail.html"
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(memberships=memberships_of(group=self.group),
+        memberships = list(memberships_of(group=self.group))
+        representatives = [m.pk for m in memberships
+                           if m.role == GroupMembership.GroupRole.REPRESENTATIVE]
+        # The only representative is not offered "remove": the action would refuse.
+        sole = representatives[0] if len(representatives) == 1 else None
+        return super().get_context_data(memberships=memberships, sole_representative=sole,
                                         invitations=open_invitations_of(group=self.group),
                                         **kwargs)
 

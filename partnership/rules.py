@@ -44,6 +44,11 @@ def is_representative_of_group(user, group) -> bool:
 
 
 @rules.predicate
+def has_articles(user, group) -> bool:
+    return group is not None and bool(group.articles.strip())
+
+
+@rules.predicate
 def is_invitee(user, invitation) -> bool:
     """The person an invitation names, by user name or e-mail address."""
     if invitation is None or not user.is_authenticated:
@@ -63,7 +68,11 @@ rules.add_perm("partnership.view_group", is_member_of_group | is_city_officer)
 rules.add_perm("partnership.read_invitation", is_invitee | represents_inviting_group)
 rules.add_perm("partnership.check_groups", is_city_officer)
 rules.add_perm("partnership.view_own_groups", rules.is_authenticated)
-rules.add_perm("partnership.register_group", rules.is_authenticated)
+# A citizen (or a newcomer) registers a group; the council, the mayor's office, officers
+# and auditors take part in the scheme in their own capacity, not as a proposing group.
+rules.add_perm("partnership.register_group",
+               rules.is_authenticated & ~(is_partnership_member | is_chair | is_mayors_office
+                                          | is_city_officer | is_auditor))
 
 
 # Notifications and settings: each person their own, nobody anyone else's.

@@ -7,8 +7,10 @@ from .errors import GroupError
 from .lifecycle import Lifecycle, Transition
 from .models import CitizenGroup, Invitation
 from .rules import (
+    has_articles,
     is_city_officer,
     is_invitee,
+    is_member_of_group,
     is_representative_of_group,
     represents_inviting_group,
 )
@@ -17,6 +19,9 @@ G = CitizenGroup.Status
 I = Invitation.Status  # noqa: E741 (the table reads better with a one-letter name)
 ANY = tuple(G)
 REPRESENTATIVE_ONLY = _("Only the group's representative does this.")
+# An officer never checks a group they belong to.
+CHECKER = is_city_officer & ~is_member_of_group
+CHECKERS_ONLY = _("Only city officers who are not members of the group check it.")
 
 GROUP = Lifecycle(
     model=CitizenGroup,
@@ -31,13 +36,13 @@ GROUP = Lifecycle(
                    "group.member_invited", REPRESENTATIVE_ONLY, label=_("Invite a member")),
         Transition("remove_member", ANY, (), is_representative_of_group,
                    "partnership.remove_member", "group.member_removed", REPRESENTATIVE_ONLY),
-        Transition("verify", (G.PENDING,), (G.VERIFIED,), is_city_officer,
+        Transition("verify", (G.PENDING,), (G.VERIFIED,), CHECKER & has_articles,
                    "partnership.verify_group", "group.verified",
-                   _("Only city officers check citizen groups."),
+                   _("Only city officers who are not members of the group verify it, and only "
+                     "once the group has described its rules."),
                    notify={G.VERIFIED: ("group_status",)}, label=_("Verify the group")),
-        Transition("return_group", (G.PENDING,), (G.RETURNED,), is_city_officer,
-                   "partnership.return_group", "group.returned",
-                   _("Only city officers check citizen groups."),
+        Transition("return_group", (G.PENDING,), (G.RETURNED,), CHECKER,
+                   "partnership.return_group", "group.returned", CHECKERS_ONLY,
                    notify={G.RETURNED: ("group_status",)}, label=_("Return for changes")),
         Transition("resubmit", (G.RETURNED,), (G.PENDING,), is_representative_of_group,
                    "partnership.resubmit_group", "group.resubmitted", REPRESENTATIVE_ONLY,

@@ -12,11 +12,13 @@ nothing and is shown to the person (on the form, or as a message).
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.paginator import Paginator
+from django.db import transaction
 from django.http import Http404, HttpResponseRedirect
 from django.views import View
 from django.views.generic import FormView
 from rules.contrib.views import PermissionRequiredMixin
 
+from . import submissions, text
 from .errors import DomainError
 
 PAGE_SIZE = 50
@@ -64,8 +66,15 @@ class ActionFormView(PermissionPage, FormView):
         raise NotImplementedError
 
     def form_valid(self, form):
+        if not text.check_all(form):
+            return self.form_invalid(form)
         try:
-            result = self.perform(form)
+            with transaction.atomic():
+                submissions.once(self.request)
+                result = self.perform(form)
+        except submissions.AlreadySent as sent:  # (a DomainError: caught first)
+            messages.info(self.request, sent.message)
+            return HttpResponseRedirect(self.request.path)
         except DomainError as error:
             form.add_error(self.error_field, error.message)
             return self.form_invalid(form)

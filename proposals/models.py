@@ -86,6 +86,9 @@ class Criterion(models.Model):
         return self.name
 
 
+MAX_YEN = 10_000_000_000
+
+
 class Status(models.TextChoices):
     DRAFT = "draft", _("Draft")
     SUBMITTED = "submitted", _("Submitted")
@@ -123,8 +126,12 @@ class Proposal(models.Model):
     city_role = models.TextField(_("what the city is asked to do"), blank=True)
     beneficiaries = models.TextField(_("who benefits"), blank=True)
     expected_outcomes = models.TextField(_("expected outcomes and measurable targets"), blank=True)
-    budget_total = models.PositiveBigIntegerField(_("total budget (yen)"), default=0)
-    budget_city_share = models.PositiveBigIntegerField(_("city's share (yen)"), default=0)
+    # Up to ten billion yen: a city's whole co-production scheme is far smaller, and a
+    # figure beyond it is a typing mistake, not a budget.
+    budget_total = models.PositiveBigIntegerField(
+        _("total budget (yen)"), default=0, validators=[MaxValueValidator(MAX_YEN)])
+    budget_city_share = models.PositiveBigIntegerField(
+        _("city's share (yen)"), default=0, validators=[MaxValueValidator(MAX_YEN)])
     duration_months = models.PositiveSmallIntegerField(
         _("duration (months)"), default=12, validators=[MinValueValidator(1), MaxValueValidator(60)]
     )
@@ -156,6 +163,19 @@ class Proposal(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    # What the partnership needs to judge a proposal: asked at submission, not while the
+    # group is still writing its draft.
+    REQUIRED_FOR_SUBMISSION = ("summary", "problem", "group_role", "city_role",
+                               "beneficiaries", "expected_outcomes")
+
+    def missing_for_submission(self) -> list:
+        """The labels of the parts a submission needs that are still empty."""
+        missing = [self._meta.get_field(name).verbose_name
+                   for name in self.REQUIRED_FOR_SUBMISSION if not getattr(self, name).strip()]
+        if not self.budget_total:
+            missing.append(self._meta.get_field("budget_total").verbose_name)
+        return missing
 
     @property
     def is_public(self) -> bool:

@@ -73,9 +73,11 @@ def proposal_for_page(pk: int) -> Proposal:
     ).get(pk=pk)
 
 
-def history_of(proposal: Proposal) -> QuerySet[AuditEntry]:
-    """The public part of the proposal's audit log: its changes of state, oldest first."""
-    return audit.history(proposal, public_only=True)
+def history_of(proposal: Proposal, *, with_draft: bool = False) -> QuerySet[AuditEntry]:
+    """The public part of the proposal's audit log: its changes of state, oldest first.
+    Its time as a draft is the group's own business (`with_draft` for the group)."""
+    rows = audit.history(proposal, public_only=True)
+    return rows if with_draft else rows.exclude(action="proposal.created")
 
 
 def attachments_of(proposal: Proposal) -> QuerySet[Attachment]:

@@ -3,16 +3,12 @@
 values as people read them, not as the log stores them."""
 
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
 
 from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import FieldDoesNotExist
-from django.db import models
-from django.utils.text import capfirst
-from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from partnership.models import AuditEntry, Department
+from partnership.audit_text import Reader, number
+from partnership.models import AuditEntry
 
 from .models import Indicator, ProjectYear
 
@@ -31,7 +27,6 @@ ACTIONS = {
     "admin.changed": gettext_lazy("Changed in the admin"),
     "admin.deleted": gettext_lazy("Deleted in the admin"),
 }
-EMPTY = "—"
 
 
 @dataclass(frozen=True)
@@ -48,17 +43,6 @@ class HistoryRow:
     changes: list[Change]
 
 
-def _number(text) -> str:
-    try:
-        number = Decimal(str(text))
-    except InvalidOperation:
-        return str(text)
-    if not number.is_finite():
-        return str(text)
-    return format(number.quantize(Decimal(1)) if number == number.to_integral()
-                  else number.normalize(), "f")
-
-
 def _in_order(model, keys: set[str]) -> list[str]:
     """The model's field order (a year's targets: the indicators'); the log keeps none."""
     order = list(Indicator.values) if model is ProjectYear else []
@@ -67,41 +51,18 @@ def _in_order(model, keys: set[str]) -> list[str]:
     return sorted(keys, key=lambda key: (order.index(key) if key in order else len(order), key))
 
 
-class _Reader:
-    """Field labels and readable values of one page of rows (one query for departments)."""
-
-    def __init__(self, entries: list[AuditEntry]) -> None:
-        department_ids = {side.get("department") for entry in entries
-                          for side in (entry.before or {}, entry.after or {})} - {None}
-        self.departments = dict(Department.objects.filter(pk__in=department_ids)
-                                .values_list("pk", "name")) if department_ids else {}
+class _Reader(Reader):
+    """The audit log's reader, and a year's targets by their indicators."""
 
     def label(self, model, key: str) -> str:
         if model is ProjectYear and key in Indicator.values:  # a year's targets
             return str(Indicator(key).label)
-        try:
-            return capfirst(str(model._meta.get_field(key).verbose_name))
-        except (AttributeError, FieldDoesNotExist):
-            return key
+        return super().label(model, key)
 
     def value(self, model, key: str, value) -> str:
-        if value is None or value == "":
-            return EMPTY
-        if model is ProjectYear and key in Indicator.values:
-            return _number(value)
-        try:
-            field = model._meta.get_field(key)
-        except (AttributeError, FieldDoesNotExist):
-            return str(value)
-        if field.choices:
-            return str(dict(field.flatchoices).get(value, value))
-        if isinstance(field, models.BooleanField):
-            return _("yes") if value else _("no")
-        if isinstance(field, models.ForeignKey) and field.related_model is Department:
-            return self.departments.get(value, str(value))
-        if isinstance(field, models.DecimalField):
-            return _number(value)
-        return str(value)
+        if model is ProjectYear and key in Indicator.values and value not in (None, ""):
+            return number(value)
+        return super().value(model, key, value)
 
     def row(self, entry: AuditEntry) -> HistoryRow:
         model = ContentType.objects.get_for_id(entry.subject_type_id).model_class()

@@ -77,6 +77,11 @@ def already_imported_message():
 
 def decode(data: bytes) -> str | None:
     """UTF-8 with or without a byte-order mark, or Shift_JIS/CP932; None if neither."""
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return None  # UTF-16 (Excel's "Unicode text"): say so, not "a control character"
+    head = data[:1024]
+    if head and head.count(0) * 3 > len(head):
+        return None  # UTF-16 without its mark: every other byte is NUL
     if data.startswith(codecs.BOM_UTF8):
         data = data[len(codecs.BOM_UTF8):]
     try:
@@ -92,8 +97,7 @@ def decode(data: bytes) -> str | None:
 def rows_digest(kind: RecordKind, rows: list[dict]) -> str:
     """A digest of the records whatever their order and the file's encoding, line endings
     and column order: each record's values in the kind's field order, the records sorted."""
-    fields = ["project_id", *kind.fields]
-    lines = sorted("\x1f".join(_plain(row.get(name, "")) for name in fields) for row in rows)
+    lines = sorted("\x1f".join(_record_key(kind, row)) for row in rows)
     return hashlib.sha256("\x1e".join([kind.slug, *lines]).encode()).hexdigest()
 
 
@@ -185,6 +189,7 @@ def _read(parsed: ParsedFile, data: bytes, allowed_project_ids: set[int] | None)
     width = len(header)
     fiscal_years: dict[datetime.date, int] = {}
     rows = parsed.rows
+    lines: list[int] = []  # the file's line of each row kept
     problems = _Problems(errors)
     line = 1
     try:
@@ -248,13 +253,37 @@ def _read(parsed: ParsedFile, data: bytes, allowed_project_ids: set[int] | None)
                 ) % {"year": year}))
                 continue
             rows.append(row)
+            lines.append(start)
     except csv.Error as error:
         errors.append(Problem(line + 1, "file", error))
+    if rows and not errors:
+        _refuse_known_records(kind, rows, lines, problems)
     problems.close()
     if not errors and not parsed.row_count:
         errors.append(Problem(2, "file", _("has no records after the header")))
     if errors:
         parsed.rows = []
+
+
+def _record_key(kind: RecordKind, row: dict) -> tuple:
+    return tuple(_plain(row.get(name, "")) for name in ("project_id", *kind.fields))
+
+
+def _refuse_known_records(kind: RecordKind, rows: list[dict], lines: list[int],
+                          problems: "_Problems") -> None:
+    """A row whose record is already in the portal (imported or entered before) is refused:
+    a file that repeats rows of an earlier one would count them twice. One query, narrowed
+    to the file's projects and dates."""
+    days = [row[kind.date_field] for row in rows]
+    existing = kind.model.objects.filter(
+        project_id__in={row["project_id"] for row in rows},
+        **{f"{kind.date_field}__range": (min(days), max(days))},
+    ).values_list("project_id", *kind.fields)
+    known = {tuple(_plain(value) for value in values) for values in existing}
+    for row, line in zip(rows, lines, strict=True):
+        if _record_key(kind, row) in known:
+            problems.add(Problem(line, "row", _("the same record is already in the portal "
+                                                "(imported or entered before)")))
 
 
 class _Problems:

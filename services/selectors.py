@@ -141,6 +141,17 @@ def today() -> datetime.date:
 
 
 def entry_day(project: Project) -> datetime.date:
-    """The date an entry form starts with: today, or the nearest day of the project's
-    period when today is outside it (a record outside the period is refused)."""
-    return min(max(today(), project.starts_on), project.ends_on)
+    """The date an entry form starts with: today, or the nearest day that can take a
+    record — inside the project's period and in a fiscal year still open (a record
+    elsewhere is refused)."""
+    day = min(max(today(), project.starts_on), project.ends_on)
+    closed = set(ProjectYear.objects.filter(project=project, status=ProjectYear.Status.CLOSED)
+                 .values_list("fiscal_year", flat=True))
+    if fiscal_year_of(day) not in closed:
+        return day
+    open_years = [year for year in project.fiscal_years() if year not in closed]
+    if not open_years:
+        return day  # every year is closed: the form says so when it is sent
+    nearest = min(open_years, key=lambda year: abs(year - fiscal_year_of(day)))
+    first, last = fiscal_year_bounds(nearest)
+    return min(max(day, first, project.starts_on), last, project.ends_on)

@@ -201,3 +201,15 @@ class TestTheAuditorsPage:
                 continue
             client.force_login(UserFactory(roles=[role]))
             assert client.get(self.URL).status_code == 403, role
+
+
+def test_the_auditors_page_speaks_the_readers_language(client):
+    group = CitizenGroupFactory(status="pending")
+    GroupMembership.objects.create(group=group, user=UserFactory(), role="representative")
+    actions.return_group(actor=UserFactory(roles=[Role.CITY_OFFICER]), group=group,
+                         reason="規約を添えてください。")
+    client.force_login(UserFactory(roles=[Role.AUDITOR]))
+    japanese = client.get("/audit/", HTTP_ACCEPT_LANGUAGE="ja").content.decode()
+    english = client.get("/audit/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "修正のため差戻し" in japanese and "Returned for changes" in english
+    assert "pending → returned" not in japanese + english

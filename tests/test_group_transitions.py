@@ -109,12 +109,24 @@ def test_invitation_steps_follow_the_rule(name, state):
 def test_verifying_needs_rules_and_a_representative():
     group = CitizenGroupFactory(status=CitizenGroup.Status.PENDING, articles="")
     officer = UserFactory(roles=[Role.CITY_OFFICER])
-    with pytest.raises(GroupError, match="representative"):
-        actions.verify_group(actor=officer, group=group)
-    GroupMembership.objects.create(group=group, user=UserFactory(), role="representative")
+    assert not officer.has_perm("partnership.verify_group", group)  # no button offered
     with pytest.raises(GroupError, match="rules"):
         actions.verify_group(actor=officer, group=group)
-    assert CitizenGroup.objects.get(pk=group.pk).status == CitizenGroup.Status.PENDING
     CitizenGroup.objects.filter(pk=group.pk).update(articles="総会で決める。")
+    with pytest.raises(GroupError, match="representative"):
+        actions.verify_group(actor=officer, group=group)
+    assert CitizenGroup.objects.get(pk=group.pk).status == CitizenGroup.Status.PENDING
+    GroupMembership.objects.create(group=group, user=UserFactory(), role="representative")
     actions.verify_group(actor=officer, group=group)
     assert CitizenGroup.objects.get(pk=group.pk).verified
+
+
+def test_an_officer_does_not_check_a_group_they_belong_to():
+    officer = UserFactory(roles=[Role.CITY_OFFICER])
+    group = CitizenGroupFactory(status=CitizenGroup.Status.PENDING)
+    GroupMembership.objects.create(group=group, user=officer, role="representative")
+    for step in (lambda: actions.verify_group(actor=officer, group=group),
+                 lambda: actions.return_group(actor=officer, group=group, reason="自己審査")):
+        with pytest.raises(GroupError):
+            step()
+    assert CitizenGroup.objects.get(pk=group.pk).status == CitizenGroup.Status.PENDING

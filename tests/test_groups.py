@@ -96,7 +96,8 @@ def test_my_groups(client, group):
 def test_my_groups_queries_do_not_grow(client, django_assert_max_num_queries, n):
     person = UserFactory()
     groups = CitizenGroup.objects.bulk_create(
-        CitizenGroup(name=f"団体{i}", contact_email=f"g{i}@example.jp") for i in range(n)
+        CitizenGroup(name=f"団体{i}", name_key=f"団体{i}", contact_email=f"g{i}@example.jp")
+        for i in range(n)
     )
     GroupMembership.objects.bulk_create(GroupMembership(group=g, user=person) for g in groups)
     client.force_login(person)
@@ -225,3 +226,22 @@ def test_a_membership_of_another_group_is_404(client, group):
     url = reverse("group_member_remove", args=[group.pk, stranger.pk])
     assert client.post(url).status_code == 404
     assert GroupMembership.objects.filter(pk=stranger.pk).exists()
+
+
+def test_the_only_representative_is_not_offered_remove(client, group):
+    client.force_login(user("rep"))
+    html = client.get(reverse("group_detail", args=[group.pk])).content.decode()
+    rep = group.memberships.get(role=REPRESENTATIVE)
+    plain = group.memberships.get(role=MEMBER)
+    assert reverse("group_member_remove", args=[group.pk, rep.pk]) not in html
+    assert reverse("group_member_remove", args=[group.pk, plain.pk]) in html
+
+
+def test_a_draft_of_an_unchecked_group_offers_no_submit_link(client):
+    draft = ProposalFactory(group=CitizenGroupFactory(status=CitizenGroup.Status.PENDING))
+    client.force_login(draft.created_by)
+    for url in (reverse("proposals:my_proposals"),
+                reverse("proposals:proposal_detail", args=[draft.pk])):
+        html = client.get(url).content.decode()
+        assert reverse("proposals:proposal_submit", args=[draft.pk]) not in html, url
+        assert "once the city has checked the group" in html, url

@@ -7,6 +7,7 @@ from .. import audit, group_notices
 from ..errors import GroupError
 from ..lifecycle import forget_cached_answers
 from ..models import CitizenGroup, GroupMembership, User
+from ..models.groups import fold_name
 from ..roles import Role, role_groups
 from ..transitions import GROUP
 
@@ -34,7 +35,7 @@ def _clean_fields(name: str, kind: str, contact_email: str, articles: str,
     require(bool(name), _("Give the group's name."))
     require(kind in CitizenGroup.Kind.values, _("Choose the kind of group."))
     require(bool(contact_email.strip()), _("Give the group's contact e-mail address."))
-    others = CitizenGroup.objects.filter(name__iexact=name)
+    others = CitizenGroup.objects.filter(name_key=fold_name(name))
     if group is not None:
         others = others.exclude(pk=group.pk)
     require(not others.exists(), _("A citizen group with this name is already registered."))

@@ -34,6 +34,10 @@ def invite(*, actor: User, group: CitizenGroup, identifier: str,
     require(bool(identifier) and "\x00" not in identifier,
             _("Give the person's user name or e-mail address."))
     require(role in GroupMembership.GroupRole.values, _("Choose the member's role."))
+    # The representative knows the members: saying that one already is reveals nothing.
+    require(not group.memberships.filter(Q(user__username__iexact=identifier)
+                                         | Q(user__email__iexact=identifier)).exists(),
+            _("%(who)s is already a member of this group.") % {"who": identifier})
     invitation = Invitation.objects.filter(group=group, identifier__iexact=identifier,
                                            status=Invitation.Status.OPEN).first()
     if invitation is None:

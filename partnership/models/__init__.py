@@ -5,8 +5,9 @@ from .accounts import Department, User
 from .audit import AuditEntry
 from .groups import CitizenGroup, GroupMembership, Invitation, PartnershipMember
 from .notifications import Notification
+from .submissions import RecentSubmission
 
 __all__ = [
     "AuditEntry", "CitizenGroup", "Department", "GroupMembership", "Invitation", "Notification",
-    "PartnershipMember", "User",
+    "PartnershipMember", "RecentSubmission", "User",
 ]

@@ -1,4 +1,5 @@
 import datetime
+import unicodedata
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -7,6 +8,12 @@ from .. import clock
 from .accounts import User
 
 INVITATION_DAYS = 14
+
+
+def fold_name(name: str) -> str:
+    """A group's name as people read it: full-width and half-width alike (NFKC), any case,
+    runs of spaces of any width as one."""
+    return " ".join(unicodedata.normalize("NFKC", name).casefold().split())
 
 
 class CitizenGroup(models.Model):
@@ -24,6 +31,9 @@ class CitizenGroup(models.Model):
         OTHER = "other", _("Other")
 
     name = models.CharField(_("name"), max_length=200, unique=True)
+    # The name as people read it (NFKC, case and spaces folded): "ＮＰＯ法人　会" and
+    # "npo法人 会" are one group, which the database keeps unique.
+    name_key = models.CharField(_("name, folded"), max_length=200, unique=True, editable=False)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.NPO)
     contact_email = models.EmailField(_("contact e-mail"))
     articles = models.TextField(
@@ -48,6 +58,10 @@ class CitizenGroup(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def save(self, *args, **kwargs):
+        self.name_key = fold_name(self.name)
+        super().save(*args, **kwargs)
 
     @property
     def verified(self) -> bool:

@@ -4,6 +4,7 @@ import logging
 
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext
 
 from partnership import audit, clock
 from partnership.lifecycle import forget_cached_answers
@@ -70,6 +71,9 @@ def submit(*, actor: User, proposal: Proposal) -> Proposal:
     require(proposal.group.verified,
             _("The city has not yet checked your group (its members, rules and "
               "representative): the proposal can be submitted once it has."))
+    missing = proposal.missing_for_submission()
+    require(not missing, _("Fill in these parts before submitting: %(fields)s.")
+            % {"fields": pgettext("list separator", ", ").join(str(label) for label in missing)})
     extra = ()
     if proposal.submitted_at is None:  # kept on resubmission: reports count the first
         proposal.submitted_at = clock.now()

@@ -35,6 +35,24 @@ _EVENTS = {
 }
 
 
+# Who took each step, as the public history names it: a party, never a person (the
+# members of a group and the officers are private citizens or staff, not public figures).
+_PARTIES = {
+    "proposal.marked_ineligible": _("City (screening)"),
+    "proposal.review_opened": _("Citizen Partnership"),
+    "proposal.review_closed": _("Citizen Partnership"),
+    "proposal.decided": _("Mayor's office"),
+}
+
+
+@register.filter
+def event_party(action: str, proposal) -> str:
+    """The party that took a step of the public history: the group, the city, the
+    partnership or the mayor's office."""
+    party = _PARTIES.get(action)
+    return str(party) if party is not None else proposal.group.name
+
+
 @register.filter
 def status_label(status: str) -> str:
     return str(Status(status).label) if status in Status.values else ""

@@ -5,6 +5,7 @@ from django.shortcuts import get_object_or_404
 from django.views.generic import DetailView, ListView, View
 
 from ..models import Attachment, Call, Proposal
+from ..rules import is_group_member
 from ..selectors import (
     attachments_of,
     call_state,
@@ -61,7 +62,8 @@ class ProposalDetailView(DetailView):
     def get_context_data(self, **kwargs):
         proposal = self.object
         context = super().get_context_data(
-            events=history_of(proposal),
+            events=history_of(proposal,
+                              with_draft=is_group_member(self.request.user, proposal)),
             attachments=attachments_of(proposal)
             if self.request.user.has_perm("proposals.read_attachment", proposal) else [],
             **kwargs,

@@ -10,7 +10,7 @@ import datetime
 import random
 from decimal import Decimal
 
-from partnership import clock, notices
+from partnership import audit, clock, notices
 from partnership.models import Department, User
 from proposals.models import Proposal, Status
 
@@ -89,9 +89,14 @@ def load(stdout=None) -> dict[str, Project]:
             "ends_on": PERIOD[1],
         }
         if any(getattr(project, name) != value for name, value in changed.items()):
+            before = audit.values_of(project, changed)
             for name, value in changed.items():
                 setattr(project, name, value)
             project.save()
+            # The demo command's change, in the log like every other (actor: a command).
+            audit.record(actor=None, action="project.changed", subject=project,
+                         before=before, after=audit.values_of(project, changed),
+                         reason="demo")
         projects[case.code] = project
         membership = (project.group.memberships.select_related("user")
                       .order_by("-role", "pk").first())
@@ -104,6 +109,9 @@ def load(stdout=None) -> dict[str, Project]:
             for model in RECORD_MODELS:
                 model.objects.bulk_create([r for r in records if type(r) is model],
                                           batch_size=BATCH)
+            audit.record(actor=None, action="records.loaded", subject=project,
+                         after={"records": len(records), "years": [YEARS[0], YEARS[-1]]},
+                         reason="demo")
         for indicator, value in TARGETS_2011[case.code].items():
             Target.objects.get_or_create(
                 project=project, fiscal_year=FOCUS_YEAR, indicator=indicator,

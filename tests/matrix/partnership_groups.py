@@ -47,12 +47,17 @@ def officer(status: int) -> dict[str, object]:
 # Own: an invitation naming the matrix citizen (from the other group); other: one of the
 # citizen's own group naming somebody else, which the citizen may see but not answer.
 ANSWER = {ANON: LOGIN, CITIZEN: 302, "*": 404}
+REGISTER = {ANON: LOGIN, **{role.value: 403 for role in (
+    Role.PARTNERSHIP_MEMBER, Role.CHAIR, Role.MAYORS_OFFICE, Role.CITY_OFFICER, Role.AUDITOR)},
+    "*": 200}
 ANSWER_OTHER = {CITIZEN: 403}
 
 ROWS = [
     Row("group_list", signed_in(200)),
-    Row("group_create", signed_in(200)),
-    Row("group_create", signed_in(200), method="post", page=False),  # empty: errors shown
+    # Citizens and newcomers register groups; the council, the mayor's office, officers and
+    # auditors take part in their own capacity.
+    Row("group_create", REGISTER),
+    Row("group_create", REGISTER, method="post", page=False),  # empty: errors shown
     Row("my_invitations", signed_in(200)),
     Row("group_checks", {ANON: LOGIN, OFFICER: 200, "*": 403}),
     Row("group_detail", {ANON: LOGIN, CITIZEN: 200, STAFF: 200, OFFICER: 200, "*": 404},

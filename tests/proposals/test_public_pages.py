@@ -157,10 +157,11 @@ def test_proposal_page_shows_content_and_history_in_order(client):
                      "1,000,000 yen", "500,000 yen", "12 months"):
         assert expected in html, expected
     events = list(response.context["events"])
-    assert [e.after["status"] for e in events] == [
-        Status.DRAFT, Status.SUBMITTED, Status.WITHDRAWN]
-    assert events[2].reason == "取り下げ" and "取り下げ" in html
-    assert str(group_member(proposal)) in html  # who
+    # The public history starts at the submission and names parties, not people.
+    assert [e.after["status"] for e in events] == [Status.SUBMITTED, Status.WITHDRAWN]
+    assert events[1].reason == "取り下げ" and "取り下げ" in html
+    assert proposal.group.name in html
+    assert str(group_member(proposal)) not in html
 
 
 def test_draft_is_404_except_for_its_group(client):
@@ -266,3 +267,17 @@ def test_a_proposal_withdrawn_after_submission_stays_public(client):
     proposal = proposal_in(Status.SUBMITTED)
     actions.withdraw(actor=group_member(proposal), proposal=proposal, reason="再検討")
     assert client.get(reverse("proposals:proposal_detail", args=[proposal.pk])).status_code == 200
+
+
+def test_the_public_history_names_parties_and_the_group_sees_its_draft_time(client):
+    proposal = proposal_in(Status.CHOSEN)
+    url = reverse("proposals:proposal_detail", args=[proposal.pk])
+    html = client.get(url).content.decode()
+    for party in ("Citizen Partnership", "Mayor&#x27;s office", proposal.group.name):
+        assert party in html, party
+    for row in client.get(url).context["events"]:
+        assert row.actor.get_full_name() not in html or not row.actor.get_full_name()
+        assert str(row.actor) not in html
+    client.force_login(group_member(proposal))
+    actions_seen = [row.action for row in client.get(url).context["events"]]
+    assert actions_seen[0] == "proposal.created"

@@ -8,9 +8,10 @@ import pytest
 from django.urls import reverse
 
 from partnership import audit
+from partnership.roles import Role
 from services import actions, importing
 from services.kinds import KINDS
-from tests.factories import DepartmentFactory
+from tests.factories import DepartmentFactory, UserFactory
 
 from .conftest import make_project, officer_of, staff_of
 
@@ -48,7 +49,9 @@ def a_year_of_changes(project) -> None:
                             progress=5, division_of_roles=3, satisfaction=5, outcomes=4,
                             comment="順調")
     actions.close_year(actor=officer, project=project, year=2011)
-    actions.update_project(actor=officer, project=project, code=project.code,
+    # Only an administrator makes another department the partner.
+    admin = UserFactory(roles=[Role.ADMINISTRATOR])
+    actions.update_project(actor=admin, project=project, code=project.code,
                            department=DepartmentFactory(name="生涯学習課"),
                            starts_on=project.starts_on, ends_on=project.ends_on,
                            agreement_date=datetime.date(2010, 3, 15))

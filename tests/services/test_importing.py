@@ -308,5 +308,41 @@ def test_the_same_rows_in_another_file_are_refused(tmp_path, project, encoding, 
         again = newline.join(["project,date,hours,description", *rows]) + newline
     before = counts()
     status, _out, err = run("activities", write(tmp_path, again, encoding, name="again.csv"))
-    assert status == 1 and "already imported" in err
+    assert status == 1
+    assert "line 2: row: the same record is already in the portal" in err
     assert counts() == before
+
+
+@pytest.mark.django_db
+def test_a_file_repeating_some_rows_of_an_earlier_one_is_refused(tmp_path, project):
+    """Only the repeated row is named; the new one would go in once the file is fixed."""
+    first = "project,date,hours,description\nchildcare,2011-04-01,1.5,預かり\n"
+    assert run("activities", write(tmp_path, first, name="first.csv"))[0] == 0
+    both = first + "childcare,2011-04-02,2,相談\n"
+    before = counts()
+    status, _out, err = run("activities", write(tmp_path, both, name="both.csv"))
+    assert status == 1
+    assert "line 2: row: the same record is already in the portal" in err
+    assert "line 3" not in err
+    assert counts() == before
+
+
+@pytest.mark.django_db
+def test_a_record_entered_on_the_page_is_not_imported_again(tmp_path, project):
+    from services.kinds import KINDS
+
+    actions.create_records(actor=project.group.memberships.first().user, project=project,
+                           kind=KINDS["activities"],
+                           rows=[{"date": datetime.date(2011, 4, 1), "hours": Decimal("2"),
+                                  "description": "手入力"}])
+    status, _out, err = run("activities", write(
+        tmp_path, "project,date,hours,description\nchildcare,2011-04-01,2.00,手入力\n"))
+    assert status == 1 and "already in the portal" in err
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le"])
+def test_a_utf16_file_is_named_as_the_wrong_encoding(tmp_path, project, encoding):
+    status, _out, err = run("activities", write(
+        tmp_path, "project,date,hours,description\nchildcare,2011-04-01,1,x\n", encoding))
+    assert status == 1 and "is neither UTF-8 nor Shift_JIS text" in err

@@ -243,3 +243,14 @@ def test_the_entry_form_starts_inside_the_projects_period(client, project):
     url = reverse("services:record_entry", kwargs={"code": project.code, "kind": "activities"})
     form = client.get(url).context["formset"].forms[0]
     assert form.initial["date"] == datetime.date(2013, 3, 31)
+
+
+@pytest.mark.django_db
+def test_the_entry_form_starts_in_a_year_still_open(client, project):
+    """The project ended on 2013-03-31 and fiscal 2012 is closed: the form offers the last
+    day of fiscal 2011, the nearest open year."""
+    actions.close_year(actor=officer_of(project), project=project, year=2012)
+    client.force_login(staff_of(project))
+    url = reverse("services:record_entry", kwargs={"code": project.code, "kind": "activities"})
+    form = client.get(url).context["formset"].forms[0]
+    assert form.initial["date"] == datetime.date(2012, 3, 31)
