@@ -11,7 +11,7 @@ from django.test import Client
 from django.urls import reverse
 
 from partnership import page_cache
-from proposals.models import Proposal, Status
+from proposals.models import Call, Proposal, Status
 from tests.factories import CallFactory, ProposalFactory
 from tests.lifecycle import group_member
 from tests.services.conftest import make_project, officer_of
@@ -113,7 +113,6 @@ def test_a_stored_page_stays_until_the_version_is_bumped():
     call = CallFactory(title="令和の公募")
     url = reverse("proposals:call_list")
     assert seen_everywhere("令和の公募", [url])
-    Call = type(call)
     Call.objects.filter(pk=call.pk).update(title="名前を変えた公募")  # no audit row, no bump
     assert seen_everywhere("令和の公募", [url])
     page_cache.bump()
@@ -127,10 +126,10 @@ def test_signed_in_pages_are_never_served_from_or_stored_in_the_cache(client, ma
     url = reverse("proposals:call_list")
     client.force_login(make_user())
     assert "令和の公募" in client.get(url).content.decode()
-    type(call).objects.filter(pk=call.pk).update(title="名前を変えた公募")
+    Call.objects.filter(pk=call.pk).update(title="名前を変えた公募")
     # Nothing was stored for the signed-in visit: the anonymous visitor renders afresh.
     assert seen_everywhere("名前を変えた公募", [url])
-    type(call).objects.filter(pk=call.pk).update(title="三度目の名前")
+    Call.objects.filter(pk=call.pk).update(title="三度目の名前")
     signed_in = client.get(url)
     assert "三度目の名前" in signed_in.content.decode()
     assert "private" in signed_in["Cache-Control"]
@@ -141,7 +140,7 @@ def test_a_visitor_with_a_session_or_messages_cookie_is_not_served_from_the_cach
     call = CallFactory(title="令和の公募")
     url = reverse("proposals:call_list")
     assert seen_everywhere("令和の公募", [url])
-    type(call).objects.filter(pk=call.pk).update(title="名前を変えた公募")
+    Call.objects.filter(pk=call.pk).update(title="名前を変えた公募")
     for cookie in ("sessionid", "messages"):
         visitor = Client()
         visitor.cookies[cookie] = "anything"
