@@ -16,3 +16,8 @@ STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticF
 MEDIA_ROOT = BASE_DIR / ".test-media"  # noqa: F405
 LOGGING = {"version": 1, "disable_existing_loggers": False}
 AXES_VERBOSE = False
+# Each test process keeps its own cache, whatever REDIS_URL says; the public pages are
+# cached only in the tests that enable it (tests/test_page_cache.py).
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
+PAGE_CACHE_SECONDS = 0
