@@ -19,8 +19,9 @@ DASH = "–"
 
 
 def _places(value) -> int:
-    """Two decimals for an amount with cents (hours, a target of 12.50), none otherwise."""
-    return 2 if isinstance(value, Decimal) and value != value.to_integral() else 0
+    """Two decimals for an amount (hours, and their targets: Decimals, 5,508.00 beside
+    5,948.50), none for a count (an int)."""
+    return 2 if isinstance(value, Decimal) else 0
 
 
 def number(value, places: int | None = None, *, thousands: str | None = None) -> str:

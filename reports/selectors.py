@@ -22,7 +22,13 @@ from django.utils import timezone
 
 from partnership.fiscal import fiscal_year_bounds, fiscal_year_of
 from proposals.models import RECOMMENDED_STATUSES, Call, Proposal, Status
-from services.indicators import ORGANISERS, indicator_values, zero
+from services.indicators import (
+    DECIMAL_INDICATORS,
+    ORGANISERS,
+    indicator_values,
+    normalise,
+    zero,
+)
 from services.models import Indicator, Project, Target
 
 INDICATORS: tuple[Indicator, ...] = tuple(Indicator)
@@ -130,6 +136,13 @@ def _overlaps(project: Project, year: int) -> bool:
     return project.starts_on <= last and project.ends_on >= first
 
 
+def _as_result(indicator: str, target: Decimal):
+    """A count's target as an integer when it is whole; hours with two places."""
+    if indicator in DECIMAL_INDICATORS or target != target.to_integral():
+        return normalise(indicator, target) if indicator in DECIMAL_INDICATORS else target
+    return int(target)
+
+
 def project_indicators(first: int, last: int, project: Project | None = None) -> list[ProjectYear]:
     """Every indicator of every project for the fiscal years first..last, with targets.
 
@@ -150,8 +163,9 @@ def project_indicators(first: int, last: int, project: Project | None = None) ->
                 Q(starts_on__lte=span_last, ends_on__gte=span_first) | Q(pk__in=recorded)
             ).order_by("code")
         )
+    # Targets as the results they stand beside: a count as an integer, hours with two places.
     targets = {
-        (project_id, year, indicator): value
+        (project_id, year, indicator): _as_result(indicator, value)
         for project_id, year, indicator, value in Target.objects.filter(
             fiscal_year__gte=first, fiscal_year__lte=last,
             **({"project": project} if project else {}),

@@ -103,7 +103,8 @@ def targets_against_results(project: Project, year: int,
             continue
         ratio = None
         if target is not None and target.value:
-            ratio = (Decimal(result) * 100 / target.value).quantize(Decimal("1"))
+            # One decimal, as the reports show it (105.5 %, not 106 %).
+            ratio = (Decimal(result) * 100 / target.value).quantize(Decimal("0.1"))
         rows.append(TargetRow(
             indicator=indicator.value, label=str(indicator.label),
             target=target.value if target else None,

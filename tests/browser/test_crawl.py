@@ -3,7 +3,8 @@ Japanese and in English, on a phone (390 px) and on a desktop (1366 px).
 
 A page fails when it answers with a server error, is wider than the window, has an axe
 violation of serious or critical impact (all of axe's rules, best practices included),
-or, in Japanese, shows a sentence of the portal's own English interface.
+or content outside every landmark (axe's `region`), or, in Japanese, shows a sentence of the
+portal's own English interface.
 """
 
 import re
@@ -87,7 +88,8 @@ def page_problems(page, url: str, language: str, english: list[str]) -> list[str
         problems.append(f"{url}: {width} px wide")
     violations = Axe().run(page).response["violations"]
     problems += [f"{url}: axe {v['id']} ({v['impact']}): {v['nodes'][0]['target']}"
-                 for v in violations if v["impact"] in ("serious", "critical")]
+                 for v in violations if v["impact"] in ("serious", "critical")
+                 or v["id"] == "region"]  # (moderate) everything inside a landmark
     if language == "ja":
         text = page.locator("body").inner_text()
         problems += [f"{url}: English “{s}”" for s in english if s in text]

@@ -69,7 +69,7 @@ def test_numbers_follow_the_locale():
     with translation.override("en"):
         assert number(20308) == "20,308"
         assert number(Decimal("5508.50")) == "5,508.50"
-        assert number(Decimal("5508.00")) == "5,508"
+        assert number(Decimal("5508.00")) == "5,508.00"  # hours always with two places
     with translation.override("ja"):
         assert number(20308) == "20,308"
 

@@ -24,7 +24,8 @@ def test_numbers_in_english():
         assert numbers(1234567) == "1,234,567"
         assert numbers(0) == "0"
         assert numbers(Decimal("5508.50")) == "5,508.50"
-        assert numbers(Decimal("5508.00")) == "5,508"
+        # An amount (hours) always with two places, whole or not: 5,508.00 beside 5,948.50.
+        assert numbers(Decimal("5508.00")) == "5,508.00"
         assert numbers(Decimal("1234.5"), 1) == "1,234.5"
         assert numbers(None) == DASH
         assert numbers.percent(Decimal("75.0")) == "75.0%"
@@ -37,7 +38,7 @@ def test_numbers_in_japanese():
         numbers = Numbers()
         assert numbers(20308) == "20,308"
         assert numbers(Decimal("5508.50")) == "5,508.50"
-        assert numbers(Decimal("12.00")) == "12"
+        assert numbers(Decimal("12.00")) == "12.00"
         assert numbers.percent(Decimal("62.5")) == "62.5%"
 
 
@@ -58,8 +59,8 @@ def test_each_distinct_value_is_formatted_once():
                 assert numbers(Decimal("5508.50")) == "5,508.50"
             assert numbers(Decimal("12.25")) == "12.25"
         assert number_format.call_count == 2
-        # An int and an equal Decimal are formatted separately, the same way.
-        assert numbers(12) == numbers(Decimal("12.00")) == "12"
+        # An int is a count, a Decimal an amount: formatted separately, each its own way.
+        assert numbers(12) == "12" and numbers(Decimal("12.00")) == "12.00"
 
 
 def test_indicator_labels_are_translated_once_each():
@@ -83,7 +84,7 @@ def _project_year(code="p<1>", **values) -> ProjectYear:
     project = SimpleNamespace(code=code, title="T")
     return ProjectYear(project, 2011, [
         Result(indicator, values.get(indicator.value, 0),
-               Decimal("4") if indicator == Indicator.SERVICE_REQUESTS else None)
+               4 if indicator == Indicator.SERVICE_REQUESTS else None)  # as selectors give it
         for indicator in Indicator])
 
 
