@@ -187,7 +187,7 @@ def raw_columns(kind: str) -> tuple[str, ...]:
     return ("project", *record_kind.fields)
 
 
-def _safe(value):
+def safe_cell(value):
     # Spreadsheet programs run text beginning with "=" etc. as a formula (CSV injection).
     if isinstance(value, str) and value.startswith(FORMULA_START):
         return "'" + value
@@ -219,7 +219,7 @@ def raw_records_lines(kind: str, year: int) -> Iterator[str]:
     yield writer.writerow(columns)
     batch = []
     for row in rows:
-        batch.append(writer.writerow([_safe(value) for value in row]))
+        batch.append(writer.writerow([safe_cell(value) for value in row]))
         if len(batch) >= RAW_CHUNK:
             yield "".join(batch)
             batch = []
