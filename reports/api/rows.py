@@ -7,7 +7,7 @@ from django.db.models import Count, Q
 
 from partnership.models import AuditEntry
 from proposals.models import RECOMMENDED_STATUSES, Call, Decision, Proposal, Status
-from services.models import Project
+from services.models import Agreement, Project
 
 # Published name -> the lookup it is read from.
 CALL = {"id": "id", "fiscal_year": "fiscal_year", "title": "title",
@@ -24,6 +24,16 @@ PROJECT = {"code": "code", "title": "title", "group": "group__name",
            "department": "department__name", "proposal": "proposal_id",
            "call_year": "proposal__call__fiscal_year", "starts_on": "starts_on",
            "ends_on": "ends_on", "agreement_date": "agreement_date"}
+
+# Versions confirmed by both sides (drafts are the two sides' business until then); who
+# confirmed is left out: the parties are the group and the department.
+AGREEMENT = {"project": "project__code", "version": "version", "status": "status",
+             "reason": "reason", "starts_on": "starts_on", "ends_on": "ends_on",
+             "group_role": "group_role", "city_role": "city_role",
+             "city_contribution": "city_contribution", "group_share": "group_share",
+             "indicators": "indicators", "reporting": "reporting",
+             "group_confirmed_at": "group_confirmed_at",
+             "department_confirmed_at": "department_confirmed_at"}
 
 
 def _dicts(queryset, fields: dict[str, str]) -> list[dict]:
@@ -91,3 +101,22 @@ def decisions(year: int) -> list[dict]:
 def projects() -> list[dict]:
     """Every project, by code (one query)."""
     return _dicts(Project.objects.order_by("code"), PROJECT)
+
+
+def agreements() -> list[dict]:
+    """Every agreed version of every project's agreement, by project and version (one
+    query)."""
+    return _dicts(Agreement.objects.exclude(status=Agreement.Status.DRAFT)
+                  .order_by("project__code", "version"), AGREEMENT)
+
+
+def projects_with_agreements() -> list[dict]:
+    """`projects`, each with its agreed `agreements` (two queries)."""
+    found = projects()
+    by_code = {row["code"]: row for row in found}
+    for row in found:
+        row["agreements"] = []
+    for agreement in agreements():
+        by_code[agreement["project"]]["agreements"].append(
+            {k: v for k, v in agreement.items() if k != "project"})
+    return found

@@ -60,6 +60,22 @@ class DecisionOut(Schema):
     decided_at: datetime.datetime
 
 
+class AgreementOut(Schema):
+    version: int
+    status: str
+    reason: str
+    starts_on: datetime.date
+    ends_on: datetime.date
+    group_role: str
+    city_role: str
+    city_contribution: int
+    group_share: int
+    indicators: str
+    reporting: str
+    group_confirmed_at: datetime.datetime | None
+    department_confirmed_at: datetime.datetime | None
+
+
 class ProjectOut(Schema):
     code: str
     title: str
@@ -70,3 +86,4 @@ class ProjectOut(Schema):
     starts_on: datetime.date
     ends_on: datetime.date
     agreement_date: datetime.date | None
+    agreements: list[AgreementOut]

@@ -130,10 +130,18 @@ def decisions_csv(request, year: int):
 @api.get("/projects", response=list[schemas.ProjectOut], url_name="projects",
          summary="Projects")
 def projects(request):
-    """Every project: its group, partner department, period and proposal."""
-    return rows.projects()
+    """Every project: its group, partner department, period and proposal, and every
+    version of its agreement that both sides confirmed (amendments with their reasons)."""
+    return rows.projects_with_agreements()
 
 
 @api.get("/projects.csv", response=str, url_name="projects_csv", summary="Projects, CSV")
 def projects_csv(request):
     return responses.dicts_csv("projects.csv", rows.PROJECT, rows.projects())
+
+
+@api.get("/agreements.csv", response=str, url_name="agreements_csv",
+         summary="Agreements, CSV")
+def agreements_csv(request):
+    """Every agreed version of every project's agreement."""
+    return responses.dicts_csv("agreements.csv", rows.AGREEMENT, rows.agreements())

@@ -10,7 +10,8 @@ ROWS = [
       for name in ("indicators", "indicators_csv", "proposals", "proposals_csv",
                    "proposal_history_csv", "decisions", "decisions_csv")],
     *[Row(f"api:{name}", everyone(200), page=False)
-      for name in ("calls", "calls_csv", "projects", "projects_csv", "openapi-json")],
+      for name in ("calls", "calls_csv", "projects", "projects_csv", "agreements_csv",
+                   "openapi-json")],
     Row("api:api-root", everyone(302), page=False),
     Row("api:api-root", everyone(302), page=False, method="post"),
     Row("api:indicators", everyone(405), page=False, method="post"),

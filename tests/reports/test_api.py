@@ -7,10 +7,15 @@ import json
 import pytest
 from django.urls import reverse
 
-from partnership.models import User
+from partnership.models import GroupMembership, User
+from partnership.roles import Role
 from proposals import actions
 from proposals.models import Proposal, Status
-from tests.factories import CallFactory
+from services import actions as service_actions
+from services.models import Agreement, Project
+from tests.factories import CallFactory, DepartmentFactory, UserFactory
+from tests.lifecycle import group_member
+from tests.services.agreement_data import TERMS as AGREEMENT_TERMS
 
 from .api_helpers import api_rows, command_csv, command_rows
 from .data import chosen_project, funnel_history, proposal_in, records
@@ -21,7 +26,8 @@ LISTS = ["calls", "proposals", "decisions", "projects"]
 YEARLY = {"indicators", "indicators_csv", "proposals", "proposals_csv",
           "proposal_history_csv", "decisions", "decisions_csv"}
 EVERY = ["indicators", "indicators_csv", "calls", "calls_csv", "proposals", "proposals_csv",
-         "proposal_history_csv", "decisions", "decisions_csv", "projects", "projects_csv"]
+         "proposal_history_csv", "decisions", "decisions_csv", "projects", "projects_csv",
+         "agreements_csv"]
 
 
 def get(client, name, year=2003):
@@ -134,10 +140,35 @@ def test_the_openapi_document_describes_every_operation(client):
     assert paths == {"/api/v1/indicators", "/api/v1/indicators.csv", "/api/v1/calls",
                      "/api/v1/calls.csv", "/api/v1/proposals", "/api/v1/proposals.csv",
                      "/api/v1/proposals/history.csv", "/api/v1/decisions",
-                     "/api/v1/decisions.csv", "/api/v1/projects", "/api/v1/projects.csv"}
+                     "/api/v1/decisions.csv", "/api/v1/projects", "/api/v1/projects.csv",
+                     "/api/v1/agreements.csv"}
     indicators = document["paths"]["/api/v1/indicators"]["get"]
     assert indicators["parameters"][0]["name"] == "year"
     assert {"200", "400"} <= set(indicators["responses"])
+
+
+def test_projects_carry_their_agreed_versions_never_a_draft(client, history):
+    project = Project.objects.get(code="centre")
+    department = DepartmentFactory()
+    project.department = department
+    project.save()
+    officer = UserFactory(roles=[Role.CITY_OFFICER])
+    department.officers.add(officer)
+    rep = group_member(project.proposal)
+    GroupMembership.objects.filter(group=project.group, user=rep).update(role="representative")
+    first = service_actions.draft_agreement(actor=officer, project=project, **AGREEMENT_TERMS)
+    assert get(client, "projects").json()[0]["agreements"] == []  # a draft is not published
+    for side, user in (("group", rep), ("department", officer)):
+        service_actions.confirm_agreement(actor=user, agreement=first, side=side)
+    service_actions.draft_agreement(actor=officer, project=project, reason="家庭訪問の追加",
+                                    **AGREEMENT_TERMS)
+    agreed = {p["code"]: p for p in get(client, "projects").json()}["centre"]["agreements"]
+    assert [(a["version"], a["status"]) for a in agreed] == [(1, "in_force")]
+    assert agreed[0]["city_contribution"] == AGREEMENT_TERMS["city_contribution"]
+    text = get(client, "agreements_csv").content.decode("utf-8-sig")
+    assert text.count("\ncentre,1,in_force,") == 1 and ",2," not in text
+    body = get(client, "projects").content.decode()
+    assert rep.display_name not in body and officer.display_name not in body
 
 
 def _grow(step: int):
@@ -151,6 +182,8 @@ def _grow(step: int):
     for n in range(step):
         project = chosen_project(f"sized-{step}-{n}", 2003, 2004, call=call)
         records(project, datetime.date(2003, 7, 1), requests=2, handled=1, hours="1.5")
+        Agreement.objects.create(project=project, version=1, status="in_force",
+                                 drafted_by=project.proposal.created_by, **AGREEMENT_TERMS)
 
 
 @pytest.mark.parametrize("name", EVERY + ["openapi-json"])
