@@ -33,7 +33,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tests.settings")
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "pages_settings")
+os.environ.setdefault("REDIS_URL", "redis://127.0.0.1:6379/0")  # REDIS_URL= for none
 os.environ.setdefault("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/portal_benchpages")
 
 # Median server time per page, ms.
@@ -294,7 +295,10 @@ def main() -> int:
     from proposals.models import Proposal
 
     n = Proposal.objects.filter(call_id=call_id).count()
-    print(f"{n} proposals in one call; {args.requests} timed requests per page after warm-up")
+    from django.conf import settings
+
+    print(f"{n} proposals in one call; {args.requests} timed requests per page after warm-up; "
+          f"sessions: {settings.SESSION_ENGINE.rsplit('.', 1)[-1]}")
     print(f"{'page':<18} {'median ms':>9} {'min ms':>6} {'p90 ms':>7} {'SQL ms':>7} {'queries':>7} "
           f"{'KiB':>5}  target")
     # For comparison: the lightest page of the portal, through the same stack.

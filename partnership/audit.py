@@ -7,12 +7,12 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.db import models
+from django.db import models, transaction
 from django.db.models import Q, QuerySet
 from django.utils import translation
 from django.utils.functional import Promise
 
-from . import request_id
+from . import page_cache, request_id
 from .models import AuditEntry, User
 
 
@@ -54,7 +54,11 @@ def record(*, actor: User | None, action: str, subject: models.Model,
            before: dict | None = None, after: dict | None = None,
            parent: models.Model | None = None, reason: str = "",
            public: bool = False) -> AuditEntry:
-    """Append one row to the audit log. `actor` is None for a command run by the system."""
+    """Append one row to the audit log. `actor` is None for a command run by the system.
+
+    Whatever is recorded changed the portal's data: once it is committed, the cached public
+    pages are old."""
+    transaction.on_commit(page_cache.bump)
     return AuditEntry.objects.create(
         actor=actor if actor is not None and actor.is_authenticated else None,
         action=action,

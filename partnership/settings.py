@@ -205,6 +205,19 @@ SESSION_IDLE_SECONDS = env_int("DJANGO_SESSION_IDLE_SECONDS", 2 * 60 * 60)
 SESSION_COOKIE_AGE = 12 * 60 * 60
 SESSION_COOKIE_HTTPONLY = True
 
+# Several servers share one cache (Redis) for sessions and the public pages; a session is
+# read from the cache and written through to the database. Without REDIS_URL each process
+# keeps its own memory cache, so sessions stay in the database alone and pages are not
+# cached (partnership/page_cache.py).
+REDIS_URL = os.environ.get("REDIS_URL", "").strip()
+if REDIS_URL:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache",
+                          "LOCATION": REDIS_URL}}
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+# How long an anonymous visitor's public page is kept (any change makes it old at once;
+# this bounds what time alone changes, such as a call passing its deadline). 0 is off.
+PAGE_CACHE_SECONDS = env_int("DJANGO_PAGE_CACHE_SECONDS", 60 if REDIS_URL else 0)
+
 # Internationalisation: Japanese first.
 LANGUAGE_CODE = "ja"
 LANGUAGES = [("ja", _("Japanese")), ("en", _("English"))]

@@ -6,9 +6,10 @@ from django.views.decorators.http import require_GET
 from django.views.generic import TemplateView
 
 from . import health, request_id
+from .page_cache import CachedPublicPage
 
 
-class HomeView(TemplateView):
+class HomeView(CachedPublicPage, TemplateView):
     template_name = "home.html"
 
 

@@ -12,6 +12,7 @@ from django.views.generic import TemplateView
 from rules.contrib.views import PermissionRequiredMixin
 
 from partnership.fiscal import fiscal_year_of
+from partnership.page_cache import CachedPublicPage
 from services.indicators import ORGANISERS
 from services.kinds import KINDS
 from services.models import Indicator, Project
@@ -50,7 +51,7 @@ class ReportMixin(PermissionRequiredMixin):
     permission_required = "reports.view_reports"
 
 
-class PublicSummaryView(TemplateView):
+class PublicSummaryView(CachedPublicPage, TemplateView):
     """The funnel and yearly totals, for everyone: no project's details, no ballots."""
 
     template_name = "reports/public_summary.html"

@@ -93,7 +93,8 @@ def test_third_party_admin_pages_speak_japanese():
 
     with translation.override("ja"):
         assert str(apps.get_app_config("axes").verbose_name) == "ログイン試行の記録"
-        assert str(apps.get_app_config("django_tasks_database").verbose_name) == "メール送信のキュー"
+        queue = apps.get_app_config("django_tasks_database")
+        assert str(queue.verbose_name) == "メール送信のキュー"
         assert str(AccessAttempt._meta.verbose_name_plural) == "アクセス試行"
         assert str(AccessAttempt._meta.get_field("ip_address").verbose_name) == "IPアドレス"
 
@@ -107,3 +108,26 @@ def test_accounts_and_visitors_are_not_the_same_word():
     with translation.override("ja"):
         assert str(User._meta.verbose_name_plural) == "利用者"
         assert str(Visit._meta.get_field("users").verbose_name) == "利用者数"
+
+
+def test_japanese_names_are_marked_on_pages_in_english():
+    from django.utils import translation
+
+    from partnership.templatetags.language_marks import ja
+
+    with translation.override("en"):
+        assert ja("子育て支援事業") == '<span lang="ja">子育て支援事業</span>'
+        assert ja("Childcare <support>") == "Childcare <support>"  # escaped later, as any value
+        assert ja("<b>子育て</b>") == '<span lang="ja">&lt;b&gt;子育て&lt;/b&gt;</span>'
+    with translation.override("ja"):
+        assert ja("子育て支援事業") == "子育て支援事業"
+
+
+@pytest.mark.django_db
+def test_a_call_page_in_english_marks_its_japanese_titles(client):
+    from tests.factories import CallFactory
+
+    call = CallFactory(title="2026年度 協働事業提案")
+    page = client.get(reverse("proposals:call_detail", args=[call.pk]),
+                      HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert '<span lang="ja">2026年度 協働事業提案</span>' in page

@@ -4,6 +4,8 @@ from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404
 from django.views.generic import DetailView, ListView, View
 
+from partnership.page_cache import CachedPublicPage
+
 from ..models import Attachment, Call, Proposal
 from ..rules import is_group_member
 from ..selectors import (
@@ -17,7 +19,7 @@ from ..selectors import (
 )
 
 
-class CallListView(ListView):
+class CallListView(CachedPublicPage, ListView):
     template_name = "proposals/call_list.html"
     context_object_name = "calls"
     paginate_by = 20
@@ -26,7 +28,7 @@ class CallListView(ListView):
         return calls_with_counts()
 
 
-class CallDetailView(ListView):
+class CallDetailView(CachedPublicPage, ListView):
     """A call and its non-draft proposals, 50 a page, in a constant number of queries."""
 
     template_name = "proposals/call_detail.html"
@@ -41,7 +43,7 @@ class CallDetailView(ListView):
         return super().get_context_data(call=self.call, state=call_state(self.call), **kwargs)
 
 
-class ProposalDetailView(DetailView):
+class ProposalDetailView(CachedPublicPage, DetailView):
     """Content, attachments, full history; the tally and means once the review closed.
 
     A draft is 404 to everyone but its group.

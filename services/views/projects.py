@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 from django.views.generic import ListView, TemplateView
 
 from partnership import audit
+from partnership.page_cache import CachedPublicPage
 from partnership.view_mixins import ActionFormView
 
 from .. import actions, history, selectors
@@ -17,7 +18,7 @@ from ..transitions import EVALUATE
 from .mixins import ProjectPage
 
 
-class ProjectListView(ListView):
+class ProjectListView(CachedPublicPage, ListView):
     template_name = "services/project_list.html"
     paginate_by = 25
     context_object_name = "projects"
@@ -26,7 +27,7 @@ class ProjectListView(ListView):
         return selectors.projects()
 
 
-class ProjectDetailView(TemplateView):
+class ProjectDetailView(CachedPublicPage, TemplateView):
     """Public: the project's details. Its readers also see a fiscal year's targets against
     results, evaluations and records, and the steps they may take in that year."""
 

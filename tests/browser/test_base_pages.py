@@ -120,3 +120,23 @@ def test_settings_by_keyboard(page, make_user, sign_in):
     assert "Your settings are saved." in page.locator(".messages").inner_text()
     user.refresh_from_db()
     assert (user.language, user.email_muted) == ("en", ["review_opened"])
+
+
+def test_switching_language_with_typed_text_asks_first(page, make_user, sign_in):
+    make_user(username="warn", password="warn-password-123")
+    sign_in(page, "warn", "warn-password-123")
+    page.goto("/groups/new/")
+    page.get_by_label("団体名").click()
+    page.keyboard.type("子育ての会")
+    dialogs = []
+
+    def answer(dialog):
+        dialogs.append(dialog.type)
+        dialog.dismiss()  # stay: what was typed is kept
+
+    page.on("dialog", answer)
+    page.select_option("#language-select", "en")
+    page.get_by_role("button", name="変更").click()
+    page.wait_for_timeout(500)
+    assert dialogs == ["beforeunload"]
+    assert page.get_by_label("団体名").input_value() == "子育ての会"

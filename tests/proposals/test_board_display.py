@@ -12,7 +12,7 @@ from partnership.selectors import sitting_members
 from proposals import board
 from proposals.models import Criterion, Status
 from tests.factories import CallFactory, UserFactory
-from tests.lifecycle import chair, proposal_in
+from tests.lifecycle import chair, proposal_in, vote
 
 pytestmark = pytest.mark.django_db
 
@@ -39,9 +39,15 @@ def test_board_actions_follow_the_open_and_close_rules(who):
         for status in (Status.SUBMITTED, Status.UNDER_REVIEW, Status.RECOMMENDED,
                        Status.NOT_RECOMMENDED)
     ]
+    # The review still open gets ballots of every member but one: a quorum.
+    for member in list(sitting_members().select_related("user"))[1:]:
+        if member.user.has_perm("proposals.cast_ballot", proposals[1]):
+            vote(member.user, proposals[1], value=3)
     for row in rows_for(proposals, user):
         assert row.can_open == user.has_perm("proposals.open_review", row.proposal)
-        assert row.can_close == user.has_perm("proposals.close_review", row.proposal)
+        # Closing is offered once it can succeed: with the permission and a quorum.
+        assert row.can_close == (user.has_perm("proposals.close_review", row.proposal)
+                                 and row.tally.has_quorum)
     if who == "chair":  # the rules do grant something: the comparison above is not vacuous
         assert [(r.can_open, r.can_close) for r in rows_for(proposals, user)] == [
             (True, False), (False, True), (False, False), (False, False)]

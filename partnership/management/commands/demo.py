@@ -9,6 +9,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from partnership import page_cache
 from partnership.demo import describe_logins
 
 
@@ -33,6 +34,8 @@ class Command(BaseCommand):
                 if config.name.startswith("django.") or find_spec(module_name) is None:
                     continue
                 import_module(module_name).load(stdout=self.stdout)
+            # Some demo data is written directly, not through an audited action.
+            transaction.on_commit(page_cache.bump)
         self.stdout.write(self.style.SUCCESS(_("Demo data loaded.")))
         for line in describe_logins():
             self.stdout.write(line)

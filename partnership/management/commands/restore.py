@@ -7,6 +7,7 @@ from django.conf import settings
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from partnership import page_cache
 from partnership.backup.command import FolderCommand
 from partnership.backup.database import ENGINE_NAMES
 from partnership.backup.restore import restore_backup
@@ -20,6 +21,8 @@ class Command(FolderCommand):
 
     def run(self, folder: Path, *, force: bool) -> None:
         restored = restore_backup(folder, force=force)
+        # The restored data has no audit row of its own: the cached pages are old.
+        page_cache.bump()
         manifest, files = restored.manifest, len(restored.manifest.media)
         self.stdout.write(self.style.SUCCESS(
             ngettext("Restored the %(engine)s database (%(rows)s rows) and %(files)s uploaded "
