@@ -248,6 +248,9 @@ STORAGES = {
 # The largest request body: an attachment (10 MB) and its form. Larger ones are refused
 # before they are read; the proxy should refuse them first (client_max_body_size).
 MAX_REQUEST_BYTES = 11 * 1024 * 1024
+# How long the open data's answers are kept (in the cache, and by browsers and proxies);
+# any change to the data makes the cached ones old at once (reports/api/cache.py). 0: off.
+API_CACHE_SECONDS = env_int("DJANGO_API_CACHE_SECONDS", 300)
 MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", BASE_DIR / "media"))
 MEDIA_URL = "media/"
 

@@ -59,9 +59,16 @@ def parse_span(year=None, first=None, last=None) -> tuple[int, int]:
 
 def format_value(value) -> str:
     """Integers without a decimal point, hours (Decimal) with exactly two decimals."""
+    if type(value) is int:  # most values: the quick way first
+        return str(value)
     if isinstance(value, Decimal):
         return f"{value.quantize(HOURS_PLACES):f}"
     return str(int(value))
+
+
+# An enum member's `.value` is a descriptor call; on 14,000 rows (bench/api.py) a dict is
+# noticeably quicker.
+INDICATOR_NAMES = {indicator: indicator.value for indicator in Indicator}
 
 
 def indicator_rows(first: int, last: int) -> list[tuple[str, str, str, str]]:
@@ -69,10 +76,12 @@ def indicator_rows(first: int, last: int) -> list[tuple[str, str, str, str]]:
     funnels = {f.year: f for f in selectors.funnel_by_year(first, last)}
     rows = []
     for year in range(first, last + 1):
+        text_year = str(year)
         for item in table:
             if item.year != year:
                 continue
-            rows.extend((str(year), item.project.code, result.indicator.value,
+            code = item.project.code
+            rows.extend((text_year, code, INDICATOR_NAMES[result.indicator],
                          format_value(result.value)) for result in item.results)
         rows.extend((str(year), "", name, str(value)) for name, value in funnels[year].steps())
     return rows
@@ -187,7 +196,7 @@ def raw_columns(kind: str) -> tuple[str, ...]:
     return ("project", *record_kind.fields)
 
 
-def _safe(value):
+def safe_cell(value):
     # Spreadsheet programs run text beginning with "=" etc. as a formula (CSV injection).
     if isinstance(value, str) and value.startswith(FORMULA_START):
         return "'" + value
@@ -219,7 +228,7 @@ def raw_records_lines(kind: str, year: int) -> Iterator[str]:
     yield writer.writerow(columns)
     batch = []
     for row in rows:
-        batch.append(writer.writerow([_safe(value) for value in row]))
+        batch.append(writer.writerow([safe_cell(value) for value in row]))
         if len(batch) >= RAW_CHUNK:
             yield "".join(batch)
             batch = []

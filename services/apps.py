@@ -11,7 +11,8 @@ class ServicesConfig(AppConfig):
 
         from . import notifications  # noqa: F401 (registers the notice kinds)
         from .receivers import create_project
-        from .transitions import YEAR
+        from .transitions import AGREEMENT, YEAR
 
         YEAR.register_permissions()
+        AGREEMENT.register_permissions()
         proposal_chosen.connect(create_project, dispatch_uid="services.create_project")

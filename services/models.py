@@ -390,3 +390,5 @@ class Evaluation(models.Model):
 
     def __str__(self) -> str:
         return f"{self.project} {self.fiscal_year} ({self.get_evaluator_display()})"
+
+from .agreement_models import Agreement  # noqa: E402, F401 (its own module: this one is full)

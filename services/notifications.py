@@ -8,26 +8,42 @@ from django.utils.translation import gettext_lazy as _
 
 from partnership import notices
 
-from .models import ProjectYear
+from .models import Agreement, Project, ProjectYear
 
 notices.register("targets_set",
                  label=_("A project's targets await agreement (partner department)"),
                  template="services/notices/targets_set")
 notices.register("targets_agreed", label=_("The department agrees my project's targets"),
                  template="services/notices/targets_agreed")
+notices.register("agreement_drafted",
+                 label=_("An agreement or amendment of my project awaits confirmation"),
+                 template="services/notices/agreement_drafted")
+notices.register("agreement_confirmed",
+                 label=_("One side confirms my project's agreement"),
+                 template="services/notices/agreement_confirmed")
+notices.register("agreement_in_force", label=_("My project's agreement comes into force"),
+                 template="services/notices/agreement_in_force")
 notices.register("year_closed", label=_("A fiscal year of my project is closed"),
                  template="services/notices/year_closed")
 
 
-def _partner_officers(year: ProjectYear) -> QuerySet:
-    department_id = year.project.department_id
+def _project(obj) -> Project:
+    return obj if isinstance(obj, Project) else obj.project
+
+
+def _partner_officers(obj) -> QuerySet:
+    department_id = _project(obj).department_id
     if department_id is None:
         return get_user_model().objects.none()
     return get_user_model().objects.filter(departments=department_id)
 
 
-def _operating_group(year: ProjectYear) -> QuerySet:
-    return get_user_model().objects.filter(group_memberships__group=year.project.group_id)
+def _operating_group(obj) -> QuerySet:
+    return get_user_model().objects.filter(group_memberships__group=_project(obj).group_id)
+
+
+def _both_sides(obj) -> list:
+    return [*_operating_group(obj), *_partner_officers(obj)]
 
 
 # kind -> who is told (the link opens the project's page at that year)
@@ -35,6 +51,9 @@ ROUTES = {
     "targets_set": _partner_officers,
     "targets_agreed": _operating_group,
     "year_closed": _operating_group,
+    "agreement_drafted": _operating_group,
+    "agreement_confirmed": _both_sides,
+    "agreement_in_force": _both_sides,
 }
 
 
@@ -44,4 +63,13 @@ def send(kind: str, year: ProjectYear) -> None:
     notices.notify(
         recipients=ROUTES[kind](year), kind=kind, path=f"{path}?year={year.fiscal_year}",
         params={"project": project.title, "code": project.code, "year": year.fiscal_year},
+    )
+
+
+def send_agreement(kind: str, agreement: Agreement) -> None:
+    project = agreement.project
+    notices.notify(
+        recipients=ROUTES[kind](agreement), kind=kind,
+        path=reverse("services:agreement", kwargs={"code": project.code}),
+        params={"project": project.title, "code": project.code, "version": agreement.version},
     )

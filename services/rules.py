@@ -15,9 +15,9 @@ from partnership.rules import (
     is_mayors_office,
     is_partnership_member,
 )
-from partnership.selectors import member_group_ids
+from partnership.selectors import is_representative, member_group_ids
 
-from .models import Project, ProjectYear
+from .models import Project
 
 
 def department_ids(user) -> set[int]:
@@ -30,8 +30,9 @@ def department_ids(user) -> set[int]:
 
 
 def project_of(obj):
-    """The project itself, or the project of a fiscal year (a `ProjectYear`)."""
-    return obj.project if isinstance(obj, ProjectYear) else obj
+    """The project itself, or the project of one of its parts (a `ProjectYear`, an
+    `Agreement`)."""
+    return obj if isinstance(obj, Project) else obj.project
 
 
 @rules.predicate
@@ -50,6 +51,28 @@ def is_partner_officer(user, obj) -> bool:
 
 
 @rules.predicate
+def represents_operating_group(user, obj) -> bool:
+    """The representative of the group that runs the project: who signs for it."""
+    return obj is not None and is_representative(user, project_of(obj).group_id)
+
+
+@rules.predicate
+def awaits_group(user, agreement) -> bool:
+    """The group has not confirmed this version yet."""
+    return agreement is not None and agreement.group_confirmed_at is None
+
+
+@rules.predicate
+def awaits_department(user, agreement) -> bool:
+    return agreement is not None and agreement.department_confirmed_at is None
+
+
+@rules.predicate
+def has_no_draft_agreement(user, project) -> bool:
+    return project is not None and not project.agreements.filter(status="draft").exists()
+
+
+@rules.predicate
 def runs_any_project(user) -> bool:
     groups = member_group_ids(user)
     return bool(groups) and Project.objects.filter(group_id__in=groups).exists()
@@ -65,3 +88,6 @@ rules.add_perm("services.change_department", is_administrator)
 rules.add_perm("services.view_records", can_read_records)
 rules.add_perm("services.import_records", rules.is_authenticated & runs_any_project)
 rules.add_perm("services.view_evaluations", can_read_records | is_partnership_member)
+# The partner department writes the agreement (and each amendment) for both sides to
+# confirm; one version is written at a time.
+rules.add_perm("services.draft_agreement", is_partner_officer & has_no_draft_agreement)

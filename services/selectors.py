@@ -11,7 +11,7 @@ from partnership.fiscal import fiscal_year_bounds, fiscal_year_of
 
 from .indicators import Value, indicator_values, zero
 from .kinds import RecordKind
-from .models import Evaluation, Indicator, Project, ProjectYear, Record, Target
+from .models import Agreement, Evaluation, Indicator, Project, ProjectYear, Record, Target
 
 
 def projects() -> QuerySet[Project]:
@@ -156,3 +156,21 @@ def entry_day(project: Project) -> datetime.date:
     nearest = min(open_years, key=lambda year: abs(year - fiscal_year_of(day)))
     first, last = fiscal_year_bounds(nearest)
     return min(max(day, first, project.starts_on), last, project.ends_on)
+
+
+def agreements(project: Project) -> list[Agreement]:
+    """Every version of the project's agreement, newest first, with who confirmed it."""
+    return list(project.agreements.select_related(
+        "group_confirmed_by", "department_confirmed_by").order_by("-version"))
+
+
+def agreement_draft(project: Project) -> Agreement | None:
+    return project.agreements.filter(status=Agreement.Status.DRAFT).first()
+
+
+def latest_agreement(project: Project) -> Agreement | None:
+    return project.agreements.order_by("-version").first()
+
+
+def agreement_version(project: Project, version: int) -> Agreement | None:
+    return project.agreements.filter(version=version).first()

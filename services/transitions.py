@@ -17,8 +17,14 @@ from partnership.lifecycle import Lifecycle, Transition
 from partnership.rules import is_chair
 
 from .errors import ServiceError
-from .models import Evaluation, ProjectYear
-from .rules import is_operating_member, is_partner_officer
+from .models import Agreement, Evaluation, ProjectYear
+from .rules import (
+    awaits_department,
+    awaits_group,
+    is_operating_member,
+    is_partner_officer,
+    represents_operating_group,
+)
 
 Y = ProjectYear.Status
 
@@ -67,5 +73,43 @@ YEAR = Lifecycle(
                    "year.closed", _("Only officers of the partner department close a fiscal "
                                     "year."),
                    notify={Y.CLOSED: ("year_closed",)}, label=_("Close the fiscal year")),
+    ],
+)
+
+A = Agreement.Status
+
+# A draft is written by the partner department and confirmed by both sides, in either
+# order: the second confirmation puts it in force (so two states may be reached). Editing
+# a draft clears the confirmations given to its earlier text. A version in force is
+# changed only by an amendment: a new draft (`services.draft_agreement`), which supersedes
+# it once confirmed.
+AGREEMENT = Lifecycle(
+    model=Agreement,
+    state_field="status",
+    error=ServiceError,
+    state_message=_("This version of the agreement is %(status)s; this is only possible "
+                    "when it is %(allowed)s."),
+    transitions=[
+        Transition("edit_agreement", (A.DRAFT,), (), is_partner_officer,
+                   "services.edit_agreement", "agreement.edited",
+                   _("Only officers of the partner department write the agreement."),
+                   notify={None: ("agreement_drafted",)}, label=_("Edit the draft")),
+        Transition("confirm_for_group", (A.DRAFT,), (A.DRAFT, A.IN_FORCE),
+                   represents_operating_group & awaits_group,
+                   "services.confirm_agreement_for_group", "agreement.confirmed_by_group",
+                   _("Only the representative of the operating group confirms for it, and "
+                     "only once."),
+                   notify={A.DRAFT: ("agreement_confirmed",),
+                           A.IN_FORCE: ("agreement_in_force",)},
+                   label=_("Confirm for the group")),
+        Transition("confirm_for_department", (A.DRAFT,), (A.DRAFT, A.IN_FORCE),
+                   is_partner_officer & awaits_department,
+                   "services.confirm_agreement_for_department",
+                   "agreement.confirmed_by_department",
+                   _("Only officers of the partner department confirm for it, and only "
+                     "once."),
+                   notify={A.DRAFT: ("agreement_confirmed",),
+                           A.IN_FORCE: ("agreement_in_force",)},
+                   label=_("Confirm for the department")),
     ],
 )

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import imports, projects, records, years
+from .views import agreements, imports, projects, records, years
 
 app_name = "services"
 urlpatterns = [
@@ -9,6 +9,11 @@ urlpatterns = [
     path("import/confirm/", imports.ImportConfirmView.as_view(), name="import_confirm"),
     path("<slug:code>/", projects.ProjectDetailView.as_view(), name="project_detail"),
     path("<slug:code>/edit/", projects.ProjectEditView.as_view(), name="project_edit"),
+    path("<slug:code>/agreement/", agreements.AgreementView.as_view(), name="agreement"),
+    path("<slug:code>/agreement/draft/", agreements.AgreementDraftView.as_view(),
+         name="agreement_draft"),
+    path("<slug:code>/agreement/<int:version>/confirm/<slug:side>/",
+         agreements.AgreementConfirmView.as_view(), name="agreement_confirm"),
     path("<slug:code>/history/", projects.HistoryView.as_view(), name="record_changes"),
     path("<slug:code>/records/<slug:kind>/", records.RecordListView.as_view(),
          name="record_list"),

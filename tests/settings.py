@@ -16,6 +16,9 @@ STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticF
 MEDIA_ROOT = BASE_DIR / ".test-media"  # noqa: F405
 LOGGING = {"version": 1, "disable_existing_loggers": False}
 AXES_VERBOSE = False
+# The open data's cache is tested on its own (tests/reports/test_api_cache.py): elsewhere a
+# rolled-back test could leave an answer that the next one, reusing its ids, would read.
+API_CACHE_SECONDS = 0
 # Each test process keeps its own cache, whatever REDIS_URL says; the public pages are
 # cached only in the tests that enable it (tests/test_page_cache.py).
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}

@@ -19,6 +19,8 @@ from services.kinds import KINDS
 from services.models import Activity
 from tests.factories import CallFactory, CitizenGroupFactory, UserFactory
 from tests.lifecycle import chair, full_scores, group_member, members, proposal_in
+from tests.services.agreement_data import TERMS as AGREEMENT_TERMS
+from tests.services.agreement_data import agreement_in, agreement_project, representative_of
 from tests.services.conftest import make_project, officer_of, staff_of
 
 pytestmark = pytest.mark.django_db
@@ -167,6 +169,14 @@ CASES = {
         _project_with()),
     "services.actions.close_year": lambda: (lambda p: (
         {"project": p, "year": 2011}, officer_of(p)))(_project_with()),
+    "services.actions.draft_agreement": lambda: (lambda p: (
+        {"project": p, **AGREEMENT_TERMS}, officer_of(p)))(agreement_project()),
+    "services.actions.edit_agreement": lambda: (lambda p: (
+        {"agreement": agreement_in(p, "draft"), **{**AGREEMENT_TERMS, "group_share": 1}},
+        officer_of(p)))(agreement_project()),
+    "services.actions.confirm_agreement": lambda: (lambda p: (
+        {"agreement": agreement_in(p, "draft"), "side": "group"}, representative_of(p)))(
+        agreement_project()),
 }
 
 

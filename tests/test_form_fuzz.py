@@ -17,6 +17,7 @@ from services.models import Project
 from tests.factories import CitizenGroupFactory, UserFactory
 from tests.fuzz import EXAMPLES, form_data, postgresql
 from tests.lifecycle import chair, group_member, members, proposal_in, vote
+from tests.services.agreement_data import agreement_in
 from tests.services.conftest import make_project, officer_of, staff_of
 
 pytestmark = [
@@ -112,7 +113,18 @@ FORMS.update({
     **{f"services:record_edit-{kind}": _record(kind) for kind in SAMPLE_RECORDS},
     "services:targets": lambda: _project(staff_of, year=YEAR),
     "services:evaluation": lambda: _project(officer_of, year=YEAR, evaluator="department"),
+    "services:agreement_draft": lambda: _project(officer_of),
+    "services:agreement_draft-amendment": lambda: _amending(),
 })
+
+
+def _amending():
+    """The partner department's officer, about to amend an agreement in force."""
+    user, kwargs = _project(officer_of)
+    agreement_in(Project.objects.get(code=kwargs["code"]), "in_force")
+    return user, kwargs
+
+
 
 GET_FORMS = {
     "audit_log": lambda: (UserFactory(roles=[Role.AUDITOR]), {}),
@@ -120,6 +132,8 @@ GET_FORMS = {
     "reports:span": lambda: (UserFactory(roles=[Role.CITY_OFFICER]), {}),
     "reports:export_csv": lambda: (UserFactory(roles=[Role.CITY_OFFICER]), {}),
     "reports:export_xlsx": lambda: (UserFactory(roles=[Role.CITY_OFFICER]), {}),
+    **{f"api:{name}": lambda: (UserFactory(), {})
+       for name in ("indicators", "indicators_csv", "proposals", "decisions_csv")},
 }
 # Downloads have no form on a page to read their fields from.
 DOWNLOAD_FIELDS = ["year", "first", "last"]

@@ -67,7 +67,7 @@ def test_permission_matrix(client, make_user, matrix_objects, row, visitor, scop
         client.force_login(user)
     kwargs = row.kwargs(matrix_objects, scope) if row.kwargs else {}
     url = reverse(row.name, kwargs=kwargs)
-    response = getattr(client, row.method)(url)
+    response = getattr(client, row.method)(url, row.query if row.method == "get" else None)
     expected = row.status_for(visitor, scope)
     if expected == LOGIN:
         assert response.status_code == 302, url

@@ -25,6 +25,7 @@ class Row:
     page: bool = True  # an HTML page rendered for GET
     scopes: tuple[str, ...] = ("own",)
     other_expect: dict[str, object] = field(default_factory=dict)  # overrides for "other"
+    query: dict[str, str] = field(default_factory=dict)  # a GET's query string
 
     def status_for(self, visitor: str, scope: str) -> object:
         table = {**self.expect, **self.other_expect} if scope == "other" else self.expect

@@ -11,12 +11,14 @@ transaction (`services.receivers`): the consequence of the mayor's office's acti
 as theirs, not an action of its own.
 """
 
+from .agreements import confirm_agreement, draft_agreement, edit_agreement
 from .imports import import_records
 from .projects import update_project
 from .records import create_records, delete_record, update_record
 from .years import agree_targets, close_year, save_evaluation, set_targets
 
 __all__ = [
-    "agree_targets", "close_year", "create_records", "delete_record", "import_records",
+    "agree_targets", "close_year", "confirm_agreement", "create_records", "delete_record",
+    "draft_agreement", "edit_agreement", "import_records",
     "save_evaluation", "set_targets", "update_project", "update_record",
 ]

@@ -27,6 +27,7 @@ from ..models import (
     Target,
     Visit,
 )
+from . import agreements
 from .cases import (
     AGREED_AT,
     CASES,
@@ -130,6 +131,7 @@ def load(stdout=None) -> dict[str, Project]:
             )
         if officer is not None:
             _close_years(project, officer)
+    agreements.load(projects, officer, admin)
     if stdout is not None and projects:
         stdout.write("services demo: projects " + ", ".join(sorted(projects))
                      + f" with records for fiscal {YEARS[0]}-{YEARS[-1]}.")
