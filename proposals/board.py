@@ -37,11 +37,11 @@ HIGH_SPREAD_SHARE = 0.25
 
 # What the chair's board shows, and the filter it offers.
 BOARD_STATUSES = (
-    Status.SUBMITTED, Status.UNDER_REVIEW, Status.RECOMMENDED, Status.NOT_RECOMMENDED,
-    Status.CHOSEN, Status.DECLINED,
+    Status.SUBMITTED, Status.ELIGIBLE, Status.UNDER_REVIEW, Status.RECOMMENDED,
+    Status.NOT_RECOMMENDED, Status.CHOSEN, Status.DECLINED,
 )
 BOARD_FILTERS = {
-    "submitted": (Status.SUBMITTED,),
+    "submitted": (Status.SUBMITTED, Status.ELIGIBLE),
     "under_review": (Status.UNDER_REVIEW,),
     "closed": REVIEW_CLOSED_STATUSES,
 }
@@ -96,6 +96,11 @@ class Row:
         if self.tally.weighted_score is None:
             return None
         return self.tally.weighted_score >= self.proposal.call.threshold
+
+    @property
+    def before_review(self) -> bool:
+        """Screened or waiting for it: no ballots to count yet."""
+        return self.proposal.status in (Status.SUBMITTED, Status.ELIGIBLE)
 
     @property
     def closing_outcome(self) -> str:
@@ -162,7 +167,7 @@ def ballots_of(proposal: Proposal) -> list[Ballot]:
 def calls_with_reviews() -> QuerySet[Call]:
     """Calls with the number of proposals waiting, under review and closed."""
     return Call.objects.annotate(
-        n_submitted=Count("proposals", filter=_status_q(Status.SUBMITTED)),
+        n_submitted=Count("proposals", filter=_status_q(Status.SUBMITTED, Status.ELIGIBLE)),
         n_under_review=Count("proposals", filter=_status_q(Status.UNDER_REVIEW)),
         n_closed=Count("proposals", filter=_status_q(*REVIEW_CLOSED_STATUSES)),
     ).order_by("-fiscal_year", "-opens_at")

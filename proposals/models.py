@@ -92,6 +92,7 @@ MAX_YEN = 10_000_000_000
 class Status(models.TextChoices):
     DRAFT = "draft", _("Draft")
     SUBMITTED = "submitted", _("Submitted")
+    ELIGIBLE = "eligible", _("Eligible")
     INELIGIBLE = "ineligible", _("Ineligible")
     UNDER_REVIEW = "under_review", _("Under review")
     RECOMMENDED = "recommended", _("Recommended")
@@ -373,3 +374,7 @@ class Decision(models.Model):
     @property
     def chosen(self) -> bool:
         return self.outcome == self.Outcome.CHOSEN
+
+
+# Defined in its own module; imported here so that Django finds it with the app's models.
+from .checklists import ChecklistItem as ChecklistItem  # noqa: E402

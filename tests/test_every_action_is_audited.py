@@ -18,7 +18,7 @@ from services import importing
 from services.kinds import KINDS
 from services.models import Activity
 from tests.factories import CallFactory, CitizenGroupFactory, UserFactory
-from tests.lifecycle import chair, full_scores, group_member, members, proposal_in
+from tests.lifecycle import chair, checklist_of, full_scores, group_member, members, proposal_in
 from tests.services.conftest import make_project, officer_of, staff_of
 
 pytestmark = pytest.mark.django_db
@@ -129,8 +129,11 @@ CASES = {
     "proposals.actions.mark_ineligible": lambda: (
         {"proposal": proposal_in(Status.SUBMITTED), "reason": "対象外"},
         UserFactory(roles=[Role.CITY_OFFICER])),
+    "proposals.actions.mark_eligible": lambda: (lambda p: (
+        {"proposal": p, "checked": checklist_of(p)}, UserFactory(roles=[Role.CITY_OFFICER])))(
+        proposal_in(Status.SUBMITTED)),
     "proposals.actions.open_review": lambda: (
-        {"proposal": proposal_in(Status.SUBMITTED)}, chair()),
+        {"proposal": proposal_in(Status.ELIGIBLE)}, chair()),
     "proposals.actions.cast_ballot": lambda: (lambda p: (
         {"proposal": p, "vote": Vote.ABSTAIN, "scores": {}}, members(1)[0]))(
         proposal_in(Status.UNDER_REVIEW)),

@@ -71,6 +71,8 @@ FORMS = {
                                  {"pk": proposal_in(Status.RECOMMENDED).pk}),
     "proposals:mark_ineligible": lambda: (UserFactory(roles=[Role.CITY_OFFICER]),
                                           {"pk": proposal_in(Status.SUBMITTED).pk}),
+    "proposals:mark_eligible": lambda: (UserFactory(roles=[Role.CITY_OFFICER]),
+                                        {"pk": proposal_in(Status.SUBMITTED).pk}),
 }
 
 

@@ -16,10 +16,11 @@ from .drafts import (
     update_draft,
     withdraw,
 )
-from .review import cast_ballot, close_review, declare_conflict, mark_ineligible, open_review
+from .review import cast_ballot, close_review, declare_conflict, open_review
+from .screening import mark_eligible, mark_ineligible
 
 __all__ = [
     "EDITABLE_FIELDS", "add_attachment", "cast_ballot", "close_review", "create_proposal",
-    "decide", "declare_conflict", "mark_ineligible", "open_review", "remove_attachment",
-    "submit", "update_draft", "withdraw",
+    "decide", "declare_conflict", "mark_eligible", "mark_ineligible", "open_review",
+    "remove_attachment", "submit", "update_draft", "withdraw",
 ]
