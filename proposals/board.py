@@ -19,6 +19,7 @@ from django.utils.safestring import SafeString
 from partnership.models import User
 from partnership.selectors import member_group_ids, sitting_term
 
+from .consultation_transitions import WITH_THE_REVIEW
 from .models import (
     REVIEW_CLOSED_STATUSES,
     Ballot,
@@ -96,6 +97,12 @@ class Row:
         if self.tally.weighted_score is None:
             return None
         return self.tally.weighted_score >= self.proposal.call.threshold
+
+    @property
+    def consultation(self):
+        """The proposal's consultation, once it goes with the review to the partnership."""
+        consultation = getattr(self.proposal, "consultation", None)
+        return consultation if self.proposal.status in WITH_THE_REVIEW else None
 
     @property
     def before_review(self) -> bool:
@@ -180,7 +187,7 @@ def _status_q(*statuses) -> Q:
 def board_proposals(call: Call, status_filter: str = "") -> QuerySet[Proposal]:
     statuses = BOARD_FILTERS.get(status_filter, BOARD_STATUSES)
     return (
-        _base().select_related("review_result")
+        _base().select_related("review_result", "consultation")
         .filter(call=call, status__in=statuses)
         # The board shows titles and tallies: the long texts stay in the database.
         .defer("summary", "problem", "group_role", "city_role", "beneficiaries",

@@ -10,7 +10,7 @@ from django.utils import timezone
 from partnership.fiscal import fiscal_year_bounds, fiscal_year_of
 
 from .. import actions
-from . import ballots, calls
+from . import ballots, calls, consultations
 from .plans import Plan
 from .roster import Roster
 from .themes import proposal_fields
@@ -58,6 +58,7 @@ def load(roster: Roster) -> int:
             **proposal_fields(Plan(title, key, department, theme, ""), rng, roster.departments),
         )
         created += 1
+        consultations.consult(roster, call, proposal, key, department)
         if where == "draft":
             continue
         actions.submit(actor=author, proposal=proposal)
