@@ -88,14 +88,14 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "rules.apps.AutodiscoverRulesConfig",
-    "axes",
+    "partnership.vendor_apps.LoginAttemptsConfig",  # django-axes
     "csp",
     "crispy_forms",
     "crispy_bootstrap5",
     "bootstrap",
     "pgtrigger",
     "django_tasks",
-    "django_tasks_db",
+    "partnership.vendor_apps.NotificationQueueConfig",  # django-tasks-db
     "partnership",
     "proposals",
     "services",
@@ -208,7 +208,8 @@ SESSION_COOKIE_HTTPONLY = True
 # Internationalisation: Japanese first.
 LANGUAGE_CODE = "ja"
 LANGUAGES = [("ja", _("Japanese")), ("en", _("English"))]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# locale_vendor: Japanese for the admin pages of django-axes and django-tasks-db.
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale_vendor"]
 TIME_ZONE = os.environ.get("DJANGO_TIME_ZONE", "Asia/Tokyo")
 USE_I18N = True
 USE_TZ = True

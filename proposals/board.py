@@ -240,8 +240,9 @@ def board_display(rows: list[Row], user: User) -> list[Row]:
         proposal = row.proposal
         status = proposal.status
         row.can_open = user.has_perm("proposals.open_review", proposal)
-        row.can_close = user.has_perm("proposals.close_review", proposal)
         tally = row.tally
+        # Below the quorum closing would only fail: the board offers it once it can succeed.
+        row.can_close = tally.has_quorum and user.has_perm("proposals.close_review", proposal)
         row.text = {
             "status": statuses.get(status, status),
             "url": reverse("proposals:proposal_detail", kwargs={"pk": proposal.pk}),

@@ -184,6 +184,12 @@ class Proposal(models.Model):
         return missing
 
     @property
+    def budget_group_share(self) -> int:
+        """What the group raises itself: the total less the city's share (a constraint keeps
+        the city's share within the total)."""
+        return self.budget_total - self.budget_city_share
+
+    @property
     def is_public(self) -> bool:
         """A proposal is public once it was submitted: a draft, and a draft withdrawn
         before it was ever submitted, stay the group's own business."""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 from django.contrib.auth.views import redirect_to_login
 from django.http import Http404, HttpResponse, HttpResponseBadRequest, StreamingHttpResponse
 from django.shortcuts import get_object_or_404
@@ -155,15 +157,20 @@ class ProjectTrendView(PermissionRequiredMixin, TemplateView):
         return context
 
 
+# Excel on Japanese Windows reads a CSV as Shift_JIS unless it starts with a byte-order mark.
+BOM = "\ufeff"
+
+
 class ExportCSVView(ReportMixin, View):
-    """The file of `export_indicators` for the same years, byte for byte."""
+    """The file of `export_indicators` for the same years, byte for byte after the byte-order
+    mark that Excel needs."""
 
     def get(self, request):
         try:
             first, last = _span_of_request(request)
         except export.SpanError as error:
             return HttpResponseBadRequest(str(error), content_type="text/plain; charset=utf-8")
-        response = HttpResponse(export.indicators_csv(first, last),
+        response = HttpResponse(BOM + export.indicators_csv(first, last),
                                 content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = f'attachment; filename="indicators-{first}-{last}.csv"'
         return response
@@ -194,8 +201,9 @@ class RawRecordsCSVView(ReportMixin, View):
             year, _last = export.parse_span(year=year)
         except export.SpanError as error:
             return HttpResponseBadRequest(str(error), content_type="text/plain; charset=utf-8")
-        response = StreamingHttpResponse(export.raw_records_lines(kind, year),
-                                         content_type="text/csv; charset=utf-8")
+        response = StreamingHttpResponse(
+            itertools.chain([BOM], export.raw_records_lines(kind, year)),
+            content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = f'attachment; filename="{kind}-{year}.csv"'
         return response
 

@@ -58,7 +58,8 @@ class ParsedFile:
     sha256: str
     header: list[str] = field(default_factory=list)
     rows: list[dict] = field(default_factory=list)  # model field values, with project_id
-    preview: list[list[str]] = field(default_factory=list)  # the first rows as read
+    # The first rows as read, each with its line in the file: (line, cells).
+    preview: list[tuple[int, list[str]]] = field(default_factory=list)
     errors: list[Problem] = field(default_factory=list)
     row_count: int = 0
     rows_sha256: str = ""  # of the records as read (see `rows_digest`)
@@ -204,7 +205,7 @@ def _read(parsed: ParsedFile, data: bytes, allowed_project_ids: set[int] | None)
                 ) % {"max": f"{MAX_ROWS:,}"}))
                 break
             if len(parsed.preview) < PREVIEW_ROWS:
-                parsed.preview.append(cells)
+                parsed.preview.append((start, cells))
             if len(cells) != width:
                 problems.add(Problem(start, "row", _(
                     "has %(found)s columns, the header has %(expected)s"

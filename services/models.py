@@ -248,7 +248,7 @@ class Visit(Record):  # noqa: DJ008 (Record defines __str__)
     """Users of a facility on one day (e.g. the school kitchen)."""
 
     date = models.DateField(_("date"))
-    users = models.PositiveIntegerField(_("users"))
+    users = models.PositiveIntegerField(pgettext_lazy("facility visits", "users"))
     facility = models.CharField(_("facility"), max_length=100)
 
     class Meta:

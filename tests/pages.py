@@ -12,11 +12,9 @@ def text(response) -> str:
 
 
 def queries_for(client, url: str) -> int:
-    """How many queries a GET of `url` makes (the page must answer 200).
-
-    A first GET is not counted: the idle-timeout middleware saves the session when the last
-    request is older than a minute, and building many rows between two counts can take that
-    long on a busy machine."""
+    """How many queries a GET of `url` makes (the page must answer 200). A first GET is not
+    counted: after a slow set-up the session's activity stamp is due for renewal, and that
+    write would count as the page's own."""
     client.get(url)
     with CaptureQueriesContext(connection) as context:
         response = client.get(url)

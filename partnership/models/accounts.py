@@ -3,6 +3,7 @@ from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class User(AbstractUser):
@@ -19,7 +20,7 @@ class User(AbstractUser):
 
     class Meta:
         verbose_name = _("user")
-        verbose_name_plural = _("users")
+        verbose_name_plural = pgettext_lazy("accounts", "users")
 
     def __str__(self) -> str:
         return self.name_from(self.display_name, self.first_name, self.last_name, self.username)

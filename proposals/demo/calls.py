@@ -27,7 +27,7 @@ def call(fiscal_year: int, *, opens_at, closes_at, title: str) -> Call:
         fiscal_year=fiscal_year, title=title,
         defaults={
             "description": "市民活動団体と市が協働して地域の課題に取り組む事業の提案を"
-                           "募集します。提案は協働事業提案審査会（市民パートナーシップ）"
+                           "募集します。提案は市民協働推進会議（市民パートナーシップ）"
                            "が審査し、市長が実施を決定します。",
             "opens_at": opens_at, "closes_at": closes_at,
             "quorum": Decimal("0.5"), "threshold": Decimal("0.6"),

@@ -57,6 +57,11 @@ def test_a_citizen_registers_a_group_writes_and_submits_a_proposal(
     assert fits_the_screen(page)
 
     page.get_by_label("概要").fill("大型スーパーで子育て講座を開きます。")
+    page.get_by_label("解決したい地域の課題").fill("子育て中の親が気軽に相談できる場が少ない。")
+    page.get_by_label("団体が行うこと").fill("研修を受けたアドバイザーが相談に応じる。")
+    page.get_by_label("市に求めること").fill("会場の確保と広報。")
+    page.get_by_label("受益者").fill("未就学児の親")
+    page.get_by_label("期待される成果と測定可能な目標").fill("年間相談件数 300 件")
     page.get_by_label("市の負担額(円)").fill("400000")
     page.get_by_role("button", name="下書きを保存する").click()
     page.wait_for_load_state()

@@ -86,7 +86,10 @@ def test_declining_without_a_reason_shows_the_action_error_and_keeps_the_form(cl
     response = client.post(decide_url(proposal), {"outcome": "declined", "reason": "  "})
     assert response.status_code == 200
     page = text(response)
-    assert 'id="error-summary"' in page and "Give the reason for declining." in page
+    assert 'id="error-summary"' in page
+    assert page.count("Give the reason for declining.") == 2  # in the summary and at the field
+    assert re.search(r'<textarea[^>]*name="reason"[^>]*is-invalid|<textarea[^>]*is-invalid[^>]*'
+                     r'name="reason"', page)  # the field itself is marked
     assert re.search(r'value="declined"[^>]*checked', page)  # the choice is kept
     proposal.refresh_from_db()
     assert proposal.status == Status.RECOMMENDED

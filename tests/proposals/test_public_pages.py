@@ -281,3 +281,11 @@ def test_the_public_history_names_parties_and_the_group_sees_its_draft_time(clie
     client.force_login(group_member(proposal))
     actions_seen = [row.action for row in client.get(url).context["events"]]
     assert actions_seen[0] == "proposal.created"
+
+
+@pytest.mark.django_db
+def test_the_proposal_page_shows_both_shares_of_the_budget(client):
+    proposal = proposal_in(Status.SUBMITTED, budget_total=1_200_000, budget_city_share=450_000)
+    page = text(client.get(reverse("proposals:proposal_detail", args=[proposal.pk])))
+    assert "1,200,000 yen" in page and "450,000 yen" in page
+    assert "Group's own share" in page and "750,000 yen" in page

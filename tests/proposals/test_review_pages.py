@@ -295,6 +295,21 @@ def test_board_shows_quorum_tally_and_spread_with_disagreement_in_words(client):
     assert "Close review" in rows[agreed.title]
 
 
+def test_board_offers_to_close_only_a_review_with_its_quorum(client):
+    the_chair = seated(client, is_chair=True)
+    call = CallFactory()
+    short, = under_review(1, call=call, the_chair=the_chair)
+    voters = members(3)
+    vote(voters[0], short, value=4)  # one ballot of the two a quorum needs
+    row = next(r for r in re.findall(r"<tr>.*?</tr>", text(client.get(board_url(call))), re.S)
+               if short.title in r)
+    assert "no quorum yet" in row and "Close review" not in row
+    vote(voters[1], short, value=4)
+    row = next(r for r in re.findall(r"<tr>.*?</tr>", text(client.get(board_url(call))), re.S)
+               if short.title in r)
+    assert "Close review" in row
+
+
 def test_board_filter_and_pagination(client):
     the_chair = seated(client, is_chair=True)
     call = CallFactory()
@@ -392,6 +407,7 @@ def test_closing_without_quorum_shows_the_action_error(client):
     members(3)
     page = text(client.get(close_url(proposal)))
     assert "cannot be closed yet" in page
+    assert "Close the review</button>" not in page  # no button that can only fail
     response = client.post(close_url(proposal))
     assert response.status_code == 200
     page = text(response)

@@ -49,8 +49,10 @@ def test_csv_download_is_the_command_output(officer, two_years):
     assert response.status_code == 200
     assert response["Content-Type"].startswith("text/csv")
     assert "attachment" in response["Content-Disposition"]
-    assert response.content.decode() == command_csv("--from", "2010", "--to", "2012")
-    year = officer.get(reverse("reports:export_csv"), {"year": 2011}).content.decode()
+    # A byte-order mark for Excel on Japanese Windows, then the command's output exactly.
+    assert response.content.startswith(b"\xef\xbb\xbf")
+    assert response.content.decode("utf-8-sig") == command_csv("--from", "2010", "--to", "2012")
+    year = officer.get(reverse("reports:export_csv"), {"year": 2011}).content.decode("utf-8-sig")
     assert year == command_csv("--year", "2011")
     assert "2011,childcare-support,activity_hours,5508.00\n" in year
 
@@ -101,12 +103,14 @@ def test_xlsx_in_japanese_labels_the_years_2011年度(client, make_user, setting
 def test_raw_records_stream_the_years_records(officer, two_years):
     response = officer.get(reverse("reports:raw_csv", args=["requests"]), {"year": 2011})
     assert response.streaming
-    rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode())))
+    body = b"".join(response.streaming_content)
+    assert body.startswith(b"\xef\xbb\xbf")  # for Excel on Japanese Windows
+    rows = list(csv.reader(io.StringIO(body.decode("utf-8-sig"))))
     assert rows[0] == ["project", "received_on", "category", "status"]
     assert len(rows) == 41  # the 40 requests of 31 March 2012, not the 3 of 1 April
     assert rows[1][:2] == ["childcare-support", "2012-03-31"]
     members = officer.get(reverse("reports:raw_csv", args=["members"]), {"year": 2011})
-    assert len(b"".join(members.streaming_content).decode().splitlines()) == 8
+    assert len(b"".join(members.streaming_content).decode("utf-8-sig").splitlines()) == 8
     assert officer.get(reverse("reports:raw_csv", args=["ballots"])).status_code == 404
 
 
@@ -131,7 +135,7 @@ def assert_everything_agrees(client, year: int) -> dict:
     """The page, the CSV download, the XLSX and the command give the same figures."""
     command = {(r["project"], r["indicator"]): r["value"]
                for r in csv.DictReader(io.StringIO(command_csv("--year", str(year))))}
-    download = client.get(reverse("reports:export_csv"), {"year": year}).content.decode()
+    download = client.get(reverse("reports:export_csv"), {"year": year}).content.decode("utf-8-sig")
     assert download == command_csv("--year", str(year))
     book = load_workbook(io.BytesIO(
         client.get(reverse("reports:export_xlsx"), {"year": year}).content))

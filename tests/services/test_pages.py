@@ -1,4 +1,5 @@
 import datetime
+import re
 from decimal import Decimal
 
 import pytest
@@ -175,6 +176,8 @@ def test_upload_page_previews_then_imports(client, project, media):
     assert "line 3: project: “another” is not a project of your group" in body
     assert "line 3: hours: “x” is not a number" in body
     assert 'name="confirm"' not in body
+    # The preview numbers its rows as the problems do: the file's line 3 is easy to find.
+    assert re.search(r'<th scope="row">3</th><td>another</td>', body)
     good = "project,date,hours,description\nchildcare,2011-04-01,1.5,預かり\n".encode("cp932")
     response = client.post(url, {"kind": "activities",
                                  "file": SimpleUploadedFile("good.csv", good)})

@@ -77,3 +77,15 @@ def test_the_project_years_still_work(client, project):
     assert response.status_code == 302
     assert ProjectYear.objects.get(status=ProjectYear.Status.CLOSED).fiscal_year == 2010
     assert project.starts_on == datetime.date(2010, 4, 1)  # the years above are its own
+
+
+def test_agree_is_offered_only_while_targets_wait(client, project):
+    officer = officer_of(project)
+    client.force_login(officer)
+    page = reverse("services:project_detail", kwargs={"code": project.code}) + "?year=2012"
+    assert "Agree the targets" not in client.get(page).content.decode()  # none set yet
+    actions.set_targets(actor=staff_of(project), project=project, year=2012,
+                        values={"courses": Decimal(1)})
+    assert "Agree the targets" in client.get(page).content.decode()
+    actions.agree_targets(actor=officer, project=project, year=2012)
+    assert "Agree the targets" not in client.get(page).content.decode()  # all agreed
