@@ -6,6 +6,7 @@ from .models import (
     Attachment,
     Ballot,
     Call,
+    ChecklistItem,
     ConflictDeclaration,
     Criterion,
     Decision,
@@ -34,12 +35,20 @@ class CriterionInline(admin.TabularInline):
         return self._open(obj) and super().has_delete_permission(request, obj)
 
 
+class ChecklistInline(admin.TabularInline):
+    """The call's screening checklist: what an officer confirms before a proposal is
+    eligible."""
+
+    model = ChecklistItem
+    extra = 0
+
+
 @admin.register(Call)
 class CallAdmin(AuditedAdmin):
     list_display = ("title", "fiscal_year", "opens_at", "closes_at", "quorum", "threshold")
     list_filter = ("fiscal_year",)
     search_fields = ("title",)
-    inlines = [CriterionInline]
+    inlines = [CriterionInline, ChecklistInline]
 
     def get_readonly_fields(self, request, obj=None):
         if obj is not None and obj.frozen_at is not None:

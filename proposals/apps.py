@@ -7,7 +7,9 @@ class ProposalsConfig(AppConfig):
     verbose_name = _("Proposals")
 
     def ready(self) -> None:
-        from . import notifications  # noqa: F401 (registers the notice kinds)
+        from . import consultation_notices, notifications  # noqa: F401 (the notice kinds)
+        from .consultation_transitions import CONSULTATION
         from .transitions import PROPOSAL
 
         PROPOSAL.register_permissions()
+        CONSULTATION.register_permissions()

@@ -19,6 +19,7 @@ from django.utils.safestring import SafeString
 from partnership.models import User
 from partnership.selectors import member_group_ids, sitting_term
 
+from .consultation_transitions import WITH_THE_REVIEW
 from .models import (
     REVIEW_CLOSED_STATUSES,
     Ballot,
@@ -37,11 +38,11 @@ HIGH_SPREAD_SHARE = 0.25
 
 # What the chair's board shows, and the filter it offers.
 BOARD_STATUSES = (
-    Status.SUBMITTED, Status.UNDER_REVIEW, Status.RECOMMENDED, Status.NOT_RECOMMENDED,
-    Status.CHOSEN, Status.DECLINED,
+    Status.SUBMITTED, Status.ELIGIBLE, Status.UNDER_REVIEW, Status.RECOMMENDED,
+    Status.NOT_RECOMMENDED, Status.CHOSEN, Status.DECLINED,
 )
 BOARD_FILTERS = {
-    "submitted": (Status.SUBMITTED,),
+    "submitted": (Status.SUBMITTED, Status.ELIGIBLE),
     "under_review": (Status.UNDER_REVIEW,),
     "closed": REVIEW_CLOSED_STATUSES,
 }
@@ -96,6 +97,17 @@ class Row:
         if self.tally.weighted_score is None:
             return None
         return self.tally.weighted_score >= self.proposal.call.threshold
+
+    @property
+    def consultation(self):
+        """The proposal's consultation, once it goes with the review to the partnership."""
+        consultation = getattr(self.proposal, "consultation", None)
+        return consultation if self.proposal.status in WITH_THE_REVIEW else None
+
+    @property
+    def before_review(self) -> bool:
+        """Screened or waiting for it: no ballots to count yet."""
+        return self.proposal.status in (Status.SUBMITTED, Status.ELIGIBLE)
 
     @property
     def closing_outcome(self) -> str:
@@ -162,7 +174,7 @@ def ballots_of(proposal: Proposal) -> list[Ballot]:
 def calls_with_reviews() -> QuerySet[Call]:
     """Calls with the number of proposals waiting, under review and closed."""
     return Call.objects.annotate(
-        n_submitted=Count("proposals", filter=_status_q(Status.SUBMITTED)),
+        n_submitted=Count("proposals", filter=_status_q(Status.SUBMITTED, Status.ELIGIBLE)),
         n_under_review=Count("proposals", filter=_status_q(Status.UNDER_REVIEW)),
         n_closed=Count("proposals", filter=_status_q(*REVIEW_CLOSED_STATUSES)),
     ).order_by("-fiscal_year", "-opens_at")
@@ -175,7 +187,7 @@ def _status_q(*statuses) -> Q:
 def board_proposals(call: Call, status_filter: str = "") -> QuerySet[Proposal]:
     statuses = BOARD_FILTERS.get(status_filter, BOARD_STATUSES)
     return (
-        _base().select_related("review_result")
+        _base().select_related("review_result", "consultation")
         .filter(call=call, status__in=statuses)
         # The board shows titles and tallies: the long texts stay in the database.
         .defer("summary", "problem", "group_role", "city_role", "beneficiaries",

@@ -35,6 +35,11 @@ class Call(models.Model):
         validators=[MinValueValidator(Decimal("0")), MaxValueValidator(Decimal("1"))],
         help_text=_("Weighted mean score needed, as a share of the maximum (0–1)."),
     )
+    consultation_required = models.BooleanField(
+        _("consultation required"), default=False,
+        help_text=_("A proposal can be submitted only after the group has consulted the "
+                    "department (事前相談)."),
+    )
     # Set when the call's first review opens: from then on its criteria, quorum and
     # threshold cannot change, so that every proposal of the call is judged alike.
     frozen_at = models.DateTimeField(_("rules frozen at"), null=True, blank=True)
@@ -92,6 +97,7 @@ MAX_YEN = 10_000_000_000
 class Status(models.TextChoices):
     DRAFT = "draft", _("Draft")
     SUBMITTED = "submitted", _("Submitted")
+    ELIGIBLE = "eligible", _("Eligible")
     INELIGIBLE = "ineligible", _("Ineligible")
     UNDER_REVIEW = "under_review", _("Under review")
     RECOMMENDED = "recommended", _("Recommended")
@@ -379,3 +385,8 @@ class Decision(models.Model):
     @property
     def chosen(self) -> bool:
         return self.outcome == self.Outcome.CHOSEN
+
+
+# Defined in its own module; imported here so that Django finds it with the app's models.
+from .checklists import ChecklistItem as ChecklistItem  # noqa: E402
+from .consultations import Consultation as Consultation  # noqa: E402

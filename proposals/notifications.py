@@ -16,6 +16,9 @@ notices.register("proposal_status", label=_("A proposal of my group changes stat
                  template="proposals/notices/status")
 notices.register("review_opened", label=_("A review opens (partnership members)"),
                  template="proposals/notices/review_opened")
+notices.register("review_ready",
+                 label=_("A proposal is found eligible and its review can open (chair)"),
+                 template="proposals/notices/review_ready")
 notices.register("decision_needed",
                  label=_("A recommended proposal awaits a decision (mayor's office)"),
                  template="proposals/notices/decision_needed")
@@ -30,15 +33,25 @@ def _members(proposal: Proposal) -> QuerySet:
         pk__in=sitting_members().values("user_id"), groups__name=Role.PARTNERSHIP_MEMBER.value)
 
 
+def _chairs(proposal: Proposal) -> QuerySet:
+    return get_user_model().objects.filter(groups__name=Role.CHAIR.value)
+
+
 def _mayors_office(proposal: Proposal) -> QuerySet:
     return get_user_model().objects.filter(groups__name=Role.MAYORS_OFFICE.value)
 
 
+def _page(name: str):
+    return lambda proposal: reverse(name, kwargs={"pk": proposal.pk})
+
+
 # kind -> (who is told, the page their link opens)
 ROUTES = {
-    "proposal_status": (_group, "proposals:proposal_detail"),
-    "review_opened": (_members, "proposals:ballot"),
-    "decision_needed": (_mayors_office, "proposals:decide"),
+    "proposal_status": (_group, _page("proposals:proposal_detail")),
+    "review_opened": (_members, _page("proposals:ballot")),
+    "review_ready": (_chairs, lambda p: reverse("proposals:review_board",
+                                                kwargs={"call": p.call_id})),
+    "decision_needed": (_mayors_office, _page("proposals:decide")),
 }
 
 
@@ -46,7 +59,7 @@ def send(kind: str, proposal: Proposal, *, reason: str = "") -> None:
     recipients, page = ROUTES[kind]
     notices.notify(
         recipients=recipients(proposal), kind=kind,
-        path=reverse(page, kwargs={"pk": proposal.pk}),
+        path=page(proposal),
         params={"title": proposal.title, "call": proposal.call.title,
                 "status": proposal.status, "reason": reason},
     )

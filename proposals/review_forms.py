@@ -3,7 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .models import Ballot, Criterion, Decision, Vote
+from .models import Ballot, ChecklistItem, Criterion, Decision, Vote
 
 NO_SCORE = ""
 
@@ -116,3 +116,25 @@ class IneligibleForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_("The group is told, and the reason is published in the proposal's history."),
     )
+
+
+def checklist_field_name(item: ChecklistItem) -> str:
+    return f"item_{item.pk}"
+
+
+class EligibleForm(forms.Form):
+    """One box per item of the call's checklist; every one must be ticked."""
+
+    def __init__(self, *args, items: list[ChecklistItem], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.items = items
+        for item in items:
+            self.fields[checklist_field_name(item)] = forms.BooleanField(
+                label=item.text, required=True,
+                error_messages={"required": _("Confirm this requirement, or mark the proposal "
+                                              "ineligible with the reason.")},
+            )
+
+    def checked(self) -> list[int]:
+        return [item.pk for item in self.items
+                if self.cleaned_data.get(checklist_field_name(item))]

@@ -65,6 +65,10 @@ rules.add_perm(
     "proposals.view_own_proposals", is_citizen | (rules.is_authenticated & has_any_group)
 )
 rules.add_perm("proposals.screen_proposals", is_city_officer)
+# Consultations: groups open them; the departments' officers answer them.
+rules.add_perm("proposals.open_consultation", rules.is_authenticated & has_any_group)
+rules.add_perm("proposals.view_consultations",
+               is_city_officer | (rules.is_authenticated & has_any_group))
 rules.add_perm("proposals.view_review_queue", is_partnership_member)
 rules.add_perm(
     "proposals.view_ballots",

@@ -11,6 +11,7 @@ from django.db.models import Case, CharField, Count, Q, QuerySet, Value, When
 from partnership import audit, clock
 from partnership.models import AuditEntry, User
 
+from .consultations import Consultation
 from .models import (
     RECOMMENDED_STATUSES,
     Attachment,
@@ -69,7 +70,7 @@ def proposal_for_page(pk: int) -> Proposal:
     """One proposal with everything its page shows next to it (raises DoesNotExist)."""
     return Proposal.objects.select_related(
         "call", "group", "desired_department", "review_result", "decision",
-        "decision__decided_by",
+        "decision__decided_by", "consultation__department",
     ).get(pk=pk)
 
 
@@ -113,4 +114,19 @@ def proposals_of_user(user: User) -> QuerySet[Proposal]:
         Proposal.objects.filter(group__memberships__user=user)
         .select_related("call", "group")
         .order_by("-created_at", "-id")
+    )
+
+
+def consultations_for(user: User) -> QuerySet[Consultation]:
+    """The consultations of the user's groups and of the departments the user works in,
+    those waiting for the department first."""
+    if not user.is_authenticated:
+        return Consultation.objects.none()
+    return (
+        Consultation.objects.filter(Q(group__memberships__user=user)
+                                    | Q(department__officers=user))
+        .select_related("group", "department")
+        .distinct()
+        .order_by(Case(When(status="open", then=Value(0)), default=Value(1)), "-opened_at",
+                  "-id")
     )

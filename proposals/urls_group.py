@@ -2,9 +2,21 @@
 
 from django.urls import path
 
-from .views import group
+from .views import consultation, group
 
 urlpatterns = [
+    path("consultations/", consultation.ConsultationListView.as_view(),
+         name="consultation_list"),
+    path("consultations/new/", consultation.OpenConsultationView.as_view(),
+         name="consultation_open"),
+    path("consultations/<int:pk>/", consultation.ConsultationDetailView.as_view(),
+         name="consultation_detail"),
+    path("consultations/<int:pk>/answer/", consultation.AnswerConsultationView.as_view(),
+         name="consultation_answer"),
+    path("consultations/<int:pk>/reply/", consultation.ReplyConsultationView.as_view(),
+         name="consultation_reply"),
+    path("consultations/<int:pk>/attach/", consultation.LinkConsultationView.as_view(),
+         name="consultation_link"),
     path("my/proposals/", group.MyProposalsView.as_view(), name="my_proposals"),
     path("proposals/new/", group.ProposalCreateView.as_view(), name="proposal_create"),
     path("proposals/<int:pk>/edit/", group.ProposalEditView.as_view(), name="proposal_edit"),

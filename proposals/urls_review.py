@@ -19,6 +19,8 @@ urlpatterns = [
     path("decisions/", decision.DecisionQueueView.as_view(), name="decision_queue"),
     path("decisions/proposals/<int:pk>/", decision.DecideView.as_view(), name="decide"),
     path("screening/", screening.ScreeningQueueView.as_view(), name="screening_queue"),
+    path("screening/proposals/<int:pk>/eligible/", screening.MarkEligibleView.as_view(),
+         name="mark_eligible"),
     path("screening/proposals/<int:pk>/ineligible/", screening.MarkIneligibleView.as_view(),
          name="mark_ineligible"),
 ]

@@ -12,7 +12,7 @@ from partnership.models import (
     User,
 )
 from partnership.roles import role_groups
-from proposals.models import Call, Criterion, Proposal
+from proposals.models import Call, ChecklistItem, Criterion, Proposal
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -77,6 +77,10 @@ class PartnershipMemberFactory(factory.django.DjangoModelFactory):
 CRITERIA = ["公益性", "役割分担", "実現可能性", "効果", "独創性"]
 
 
+CHECKLIST = ("市内で活動する団体である", "営利・宗教・政治活動を目的としない",
+             "市との役割分担が示されている")
+
+
 class CallFactory(factory.django.DjangoModelFactory):
     """An open call with the five criteria of Japanese practice."""
 
@@ -99,6 +103,14 @@ class CallFactory(factory.django.DjangoModelFactory):
         names = CRITERIA if extracted is None else extracted
         for position, name in enumerate(names):
             Criterion.objects.create(call=self, name=name, position=position)
+
+    @factory.post_generation
+    def checklist(self, create, extracted, **kwargs):
+        if not create:
+            return
+        texts = CHECKLIST if extracted is None else extracted
+        for position, text in enumerate(texts):
+            ChecklistItem.objects.create(call=self, text=text, position=position)
 
 
 class ProposalFactory(factory.django.DjangoModelFactory):

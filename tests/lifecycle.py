@@ -4,7 +4,7 @@ from partnership.models import GroupMembership
 from partnership.roles import Role
 from partnership.selectors import sitting_members
 from proposals import actions
-from proposals.models import Criterion, Proposal, Status, Vote
+from proposals.models import ChecklistItem, Criterion, Proposal, Status, Vote
 
 from .factories import CallFactory, PartnershipMemberFactory, ProposalFactory, UserFactory
 
@@ -37,6 +37,11 @@ def seated(client, *, is_chair: bool = False):
 
 def full_scores(proposal: Proposal, value: int = 4) -> dict[int, int]:
     return {c.pk: value for c in Criterion.objects.filter(call_id=proposal.call_id)}
+
+
+def checklist_of(proposal: Proposal) -> list[int]:
+    """Every item of the proposal's call's checklist: what an officer ticks to mark it eligible."""
+    return list(ChecklistItem.objects.filter(call_id=proposal.call_id).values_list("pk", flat=True))
 
 
 def vote(user, proposal: Proposal, *, choice=Vote.RECOMMEND, value: int = 4,
@@ -73,6 +78,10 @@ def _walk(status, proposal, *, the_chair, voters, officer, mayor, ballots) -> Pr
     if status == Status.INELIGIBLE:
         officer = officer or UserFactory(roles=[Role.CITY_OFFICER])
         return actions.mark_ineligible(actor=officer, proposal=proposal, reason="対象外")
+    actions.mark_eligible(actor=officer or UserFactory(roles=[Role.CITY_OFFICER]),
+                          proposal=proposal, checked=checklist_of(proposal))
+    if status == Status.ELIGIBLE:
+        return proposal
     the_chair = the_chair or chair()
     actions.open_review(actor=the_chair, proposal=proposal)
     if status == Status.UNDER_REVIEW:
@@ -97,6 +106,12 @@ def _walk(status, proposal, *, the_chair, voters, officer, mayor, ballots) -> Pr
 def submitted(n: int, *, call=None) -> list[Proposal]:
     call = call or CallFactory()
     return [proposal_in(Status.SUBMITTED, call=call) for _ in range(n)]
+
+
+def eligible(n: int, *, call=None, officer=None) -> list[Proposal]:
+    call = call or CallFactory()
+    officer = officer or UserFactory(roles=[Role.CITY_OFFICER])
+    return [proposal_in(Status.ELIGIBLE, call=call, officer=officer) for _ in range(n)]
 
 
 def under_review(n: int, *, call=None, the_chair=None) -> list[Proposal]:

@@ -43,6 +43,13 @@ def _call_form(call: Call, **changes) -> dict:
                      f"criteria-{i}-max_score": criterion.max_score,
                      f"criteria-{i}-weight": str(criterion.weight),
                      f"criteria-{i}-position": criterion.position})
+    items = list(call.checklist.all())
+    data.update({"checklist-TOTAL_FORMS": str(len(items)),
+                 "checklist-INITIAL_FORMS": str(len(items)),
+                 "checklist-MIN_NUM_FORMS": "0", "checklist-MAX_NUM_FORMS": "1000"})
+    for i, item in enumerate(items):
+        data.update({f"checklist-{i}-id": item.pk, f"checklist-{i}-call": call.pk,
+                     f"checklist-{i}-text": item.text, f"checklist-{i}-position": item.position})
     data.update(changes)
     return data
 

@@ -12,13 +12,21 @@ from partnership import actions as group_actions
 from partnership.models import AuditEntry, CitizenGroup, GroupMembership
 from partnership.roles import Role
 from proposals import actions as proposal_actions
+from proposals.consultations import ConsultationStatus
 from proposals.models import Status, Vote
 from services import actions as service_actions
 from services import importing
 from services.kinds import KINDS
 from services.models import Activity
-from tests.factories import CallFactory, CitizenGroupFactory, UserFactory
-from tests.lifecycle import chair, full_scores, group_member, members, proposal_in
+from tests.consultations import consultation_in, department_officer
+from tests.factories import (
+    CallFactory,
+    CitizenGroupFactory,
+    DepartmentFactory,
+    ProposalFactory,
+    UserFactory,
+)
+from tests.lifecycle import chair, checklist_of, full_scores, group_member, members, proposal_in
 from tests.services.agreement_data import TERMS as AGREEMENT_TERMS
 from tests.services.agreement_data import agreement_in, agreement_project, representative_of
 from tests.services.conftest import make_project, officer_of, staff_of
@@ -131,8 +139,11 @@ CASES = {
     "proposals.actions.mark_ineligible": lambda: (
         {"proposal": proposal_in(Status.SUBMITTED), "reason": "対象外"},
         UserFactory(roles=[Role.CITY_OFFICER])),
+    "proposals.actions.mark_eligible": lambda: (lambda p: (
+        {"proposal": p, "checked": checklist_of(p)}, UserFactory(roles=[Role.CITY_OFFICER])))(
+        proposal_in(Status.SUBMITTED)),
     "proposals.actions.open_review": lambda: (
-        {"proposal": proposal_in(Status.SUBMITTED)}, chair()),
+        {"proposal": proposal_in(Status.ELIGIBLE)}, chair()),
     "proposals.actions.cast_ballot": lambda: (lambda p: (
         {"proposal": p, "vote": Vote.ABSTAIN, "scores": {}}, members(1)[0]))(
         proposal_in(Status.UNDER_REVIEW)),
@@ -143,6 +154,20 @@ CASES = {
     "proposals.actions.decide": lambda: (
         {"proposal": proposal_in(Status.RECOMMENDED), "outcome": "chosen"},
         UserFactory(roles=[Role.MAYORS_OFFICE])),
+    "proposals.actions.open_consultation": lambda: (lambda p: (
+        {"group": p.group, "call": p.call, "department": DepartmentFactory(), "subject": "相談",
+         "question": "協働できますか", "proposal": p}, group_member(p)))(
+        proposal_in(Status.DRAFT)),
+    "proposals.actions.answer_consultation": lambda: (lambda c: (
+        {"consultation": c, "fit": "合致します", "overlap": "重複あり"},
+        department_officer(c.department)))(consultation_in(ConsultationStatus.OPEN)),
+    "proposals.actions.reply_consultation": lambda: (lambda c: (
+        {"consultation": c, "reply": "対応します"}, c.group.memberships.first().user))(
+        consultation_in(ConsultationStatus.ANSWERED)),
+    "proposals.actions.link_consultation": lambda: (lambda c: (
+        {"consultation": c, "proposal": ProposalFactory(call=c.call, group=c.group)},
+        c.group.memberships.first().user))(
+        consultation_in(ConsultationStatus.OPEN, with_draft=False)),
     # services
     "services.actions.update_project": lambda: (lambda p: (
         {"project": p, "code": "renamed", "department": p.department, "starts_on": p.starts_on,

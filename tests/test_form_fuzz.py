@@ -14,6 +14,7 @@ from partnership.roles import Role
 from proposals.models import Status
 from services.kinds import KINDS
 from services.models import Project
+from tests.consultations import consultation_in, department_officer
 from tests.factories import CitizenGroupFactory, UserFactory
 from tests.fuzz import EXAMPLES, form_data, postgresql
 from tests.lifecycle import chair, group_member, members, proposal_in, vote
@@ -72,6 +73,16 @@ FORMS = {
                                  {"pk": proposal_in(Status.RECOMMENDED).pk}),
     "proposals:mark_ineligible": lambda: (UserFactory(roles=[Role.CITY_OFFICER]),
                                           {"pk": proposal_in(Status.SUBMITTED).pk}),
+    "proposals:consultation_open": lambda: (group_member(proposal_in(Status.DRAFT)), {}),
+    "proposals:consultation_answer": lambda: (lambda c: (
+        department_officer(c.department), {"pk": c.pk}))(consultation_in("open")),
+    "proposals:consultation_reply": lambda: (lambda c: (
+        c.group.memberships.first().user, {"pk": c.pk}))(consultation_in("answered")),
+    "proposals:consultation_link": lambda: (lambda c: (
+        c.group.memberships.first().user, {"pk": c.pk}))(
+        consultation_in("open", with_draft=False)),
+    "proposals:mark_eligible": lambda: (UserFactory(roles=[Role.CITY_OFFICER]),
+                                        {"pk": proposal_in(Status.SUBMITTED).pk}),
 }
 
 

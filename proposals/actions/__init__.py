@@ -6,6 +6,12 @@ changes nothing when the state or the actor does not allow it, writes its audit 
 and queues its notifications in the same transaction.
 """
 
+from .consultation import (
+    answer_consultation,
+    link_consultation,
+    open_consultation,
+    reply_consultation,
+)
 from .decision import decide
 from .drafts import (
     EDITABLE_FIELDS,
@@ -16,10 +22,12 @@ from .drafts import (
     update_draft,
     withdraw,
 )
-from .review import cast_ballot, close_review, declare_conflict, mark_ineligible, open_review
+from .review import cast_ballot, close_review, declare_conflict, open_review
+from .screening import mark_eligible, mark_ineligible
 
 __all__ = [
-    "EDITABLE_FIELDS", "add_attachment", "cast_ballot", "close_review", "create_proposal",
-    "decide", "declare_conflict", "mark_ineligible", "open_review", "remove_attachment",
-    "submit", "update_draft", "withdraw",
+    "EDITABLE_FIELDS", "add_attachment", "answer_consultation", "cast_ballot", "close_review",
+    "create_proposal", "link_consultation", "open_consultation", "reply_consultation",
+    "decide", "declare_conflict", "mark_eligible", "mark_ineligible", "open_review",
+    "remove_attachment", "submit", "update_draft", "withdraw",
 ]

@@ -12,6 +12,7 @@ from partnership.models import CitizenGroup, User
 from partnership.selectors import member_group_ids
 
 from ..attachments import AttachmentRejected, check_upload, clean_original_name, storage_name
+from ..consultations import Consultation
 from ..errors import ProposalError
 from ..models import Attachment, Call, Proposal, Status
 from .steps import authorize, lock, move, require, validated
@@ -71,6 +72,10 @@ def submit(*, actor: User, proposal: Proposal) -> Proposal:
     require(proposal.group.verified,
             _("The city has not yet checked your group (its members, rules and "
               "representative): the proposal can be submitted once it has."))
+    require(not proposal.call.consultation_required
+            or Consultation.objects.filter(proposal=proposal).exists(),
+            _("This call asks each group to consult the department before submitting: open "
+              "a consultation for this draft first."))
     missing = proposal.missing_for_submission()
     require(not missing, _("Fill in these parts before submitting: %(fields)s.")
             % {"fields": pgettext("list separator", ", ").join(str(label) for label in missing)})

@@ -1,5 +1,5 @@
-"""The officers' screening and the partnership's review: ineligible, open, ballots,
-conflicts of interest, and the chair closing the review."""
+"""The partnership's review: open, ballots, conflicts of interest, and the chair closing
+the review."""
 
 from collections.abc import Mapping
 
@@ -23,15 +23,6 @@ from ..models import (
 )
 from ..tally import tally_for
 from .steps import authorize, lock, move, require
-
-
-@transaction.atomic
-def mark_ineligible(*, actor: User, proposal: Proposal, reason: str) -> Proposal:
-    proposal = lock(proposal)
-    transition = authorize(actor, proposal, "mark_ineligible")
-    require(bool(reason.strip()), _("Give the reason why the proposal is ineligible."))
-    move(proposal, transition, actor=actor, to=Status.INELIGIBLE, reason=reason.strip())
-    return proposal
 
 
 @transaction.atomic

@@ -1,5 +1,6 @@
 """The open call of the current fiscal year, with work for every role: drafts, submitted
-proposals, one review the `member` login completes, one recommendation awaiting the mayor."""
+proposals waiting for screening, one eligible and one ineligible, one review the `member`
+login completes, one recommendation awaiting the mayor."""
 
 import datetime
 import random
@@ -9,7 +10,7 @@ from django.utils import timezone
 from partnership.fiscal import fiscal_year_bounds, fiscal_year_of
 
 from .. import actions
-from . import ballots, calls
+from . import ballots, calls, consultations
 from .plans import Plan
 from .roster import Roster
 from .themes import proposal_fields
@@ -21,12 +22,16 @@ PLANS = (
     ("父親の育児参加促進講座事業", "mama", "こども家庭課", "childcare", "draft"),
     ("空き家を活用した地域の居場所づくり事業", "rinkan", "市民活動課", "community",
      "submitted"),
-    ("多言語防災情報発信事業", "kokusai", "危機管理課", "multicultural", "submitted"),
+    ("多言語防災情報発信事業", "kokusai", "危機管理課", "multicultural", "eligible"),
     ("高齢者のスマートフォン教室事業", "senior", "高齢福祉課", "elderly", "submitted"),
+    ("商店街の歳末売り出し支援事業", "sakuragaoka", "市民活動課", "community", "ineligible"),
     ("災害時要援護者支援ネットワーク事業", "saigai", "危機管理課", "disaster", "review"),
     ("公園の緑化と花壇づくり事業", "kamisoyagi", "環境総務課", "environment",
      "recommended"),
 )
+
+INELIGIBLE_REASON = ("商店会の販売促進を主な目的とする事業であり、募集要項の公益性の要件を"
+                     "満たさないため。")
 
 
 def load(roster: Roster) -> int:
@@ -53,10 +58,19 @@ def load(roster: Roster) -> int:
             **proposal_fields(Plan(title, key, department, theme, ""), rng, roster.departments),
         )
         created += 1
+        consultations.consult(roster, call, proposal, key, department)
         if where == "draft":
             continue
         actions.submit(actor=author, proposal=proposal)
         if where == "submitted":
+            continue
+        if where == "ineligible":
+            actions.mark_ineligible(actor=roster.officer, proposal=proposal,
+                                    reason=INELIGIBLE_REASON)
+            continue
+        actions.mark_eligible(actor=roster.officer, proposal=proposal,
+                              checked=calls.checklist(call))
+        if where == "eligible":
             continue
         actions.open_review(actor=roster.chair, proposal=proposal)
         voters = [u for u in ballots.eligible_voters(roster, proposal, key, rng)

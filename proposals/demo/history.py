@@ -67,6 +67,9 @@ def replay(roster: Roster, call: Call, criteria: list, plan: Plan, index: int, *
             actions.mark_ineligible(actor=roster.officer, proposal=proposal,
                                     reason=INELIGIBLE_REASONS[plan.title])
         return
+    with clock.at(_aware(year, 7, 5, 15, index)):
+        actions.mark_eligible(actor=roster.officer, proposal=proposal,
+                              checked=calls.checklist(call))
     with clock.at(_aware(year, 7, 12, 10, index)):
         actions.open_review(actor=roster.chair, proposal=proposal)
         if plan.conflict:

@@ -1,7 +1,10 @@
 """A proposal's states and history in words, for templates and notices."""
 
 from django import template
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from partnership import clock
 
 from ..models import Status
 
@@ -11,13 +14,15 @@ register = template.Library()
 # a refusal. The colour is never the only sign: the badge says the status in words.
 _COLOURS = {
     Status.DRAFT: "secondary", Status.WITHDRAWN: "secondary", Status.SUBMITTED: "primary",
-    Status.UNDER_REVIEW: "info", Status.RECOMMENDED: "success", Status.CHOSEN: "success",
+    Status.ELIGIBLE: "primary", Status.UNDER_REVIEW: "info", Status.RECOMMENDED: "success",
+    Status.CHOSEN: "success",
 }
 
 # What happens next, for the proposing group, in each state.
 _NEXT = {
     Status.DRAFT: _("Complete the draft and submit it while the call is open"),
-    Status.SUBMITTED: _("Awaiting screening and review"),
+    Status.SUBMITTED: _("Awaiting the city's screening"),
+    Status.ELIGIBLE: _("Eligible: awaiting the partnership's review"),
     Status.UNDER_REVIEW: _("The partnership is reviewing it"),
     Status.RECOMMENDED: _("Awaiting the mayor's decision"),
     Status.CHOSEN: _("Chosen: the project can start"),
@@ -28,6 +33,7 @@ _EVENTS = {
     "proposal.created": _("Created"),
     "proposal.submitted": _("Submitted"),
     "proposal.withdrawn": _("Withdrawn"),
+    "proposal.marked_eligible": _("Marked eligible"),
     "proposal.marked_ineligible": _("Marked ineligible"),
     "proposal.review_opened": _("Review opened"),
     "proposal.review_closed": _("Review closed"),
@@ -38,6 +44,7 @@ _EVENTS = {
 # Who took each step, as the public history names it: a party, never a person (the
 # members of a group and the officers are private citizens or staff, not public figures).
 _PARTIES = {
+    "proposal.marked_eligible": _("City (screening)"),
     "proposal.marked_ineligible": _("City (screening)"),
     "proposal.review_opened": _("Citizen Partnership"),
     "proposal.review_closed": _("Citizen Partnership"),
@@ -71,3 +78,12 @@ def next_step(status: str) -> str:
 @register.filter
 def event_label(action: str) -> str:
     return str(_EVENTS.get(action, action))
+
+
+@register.filter
+def days_since(moment) -> int:
+    """Whole days from `moment` to today (in the portal's time zone): how long something
+    has waited."""
+    if moment is None:
+        return 0
+    return (timezone.localdate(clock.now()) - timezone.localdate(moment)).days

@@ -15,7 +15,8 @@ class ProposalPage(PermissionPage):
     secret_permission = "proposals.read_proposal"
 
     def get_queryset(self):
-        return Proposal.objects.select_related("call", "group")
+        # The consultation goes with the proposal to the ballot and decision pages.
+        return Proposal.objects.select_related("call", "group", "consultation__department")
 
     def get_object(self):
         return get_object_or_404(self.get_queryset(), pk=self.kwargs["pk"])

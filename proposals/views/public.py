@@ -75,6 +75,11 @@ class ProposalDetailView(CachedPublicPage, DetailView):
             context["result"] = result
             context["means"] = criterion_means(proposal)
         context["decision"] = getattr(proposal, "decision", None)
+        consultation = getattr(proposal, "consultation", None)
+        # The group and the department see it at once; everyone once the review closed.
+        if consultation is not None and self.request.user.has_perm(
+                "proposals.read_consultation", consultation):
+            context["consultation"] = consultation
         return context
 
 

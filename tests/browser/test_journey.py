@@ -1,7 +1,8 @@
 """The proposal life cycle end to end in Chromium, through the pages only:
-a group submits, an officer screens, the chair opens the review, three members ballot (one on
-a phone, one after a failed form), the chair closes, the mayor's office chooses with a reason,
-and an anonymous visitor reads the decision and its reason on the public page."""
+a group submits, an officer screens it against the call's checklist, the chair opens the
+review, three members ballot (one on a phone, one after a failed form), the chair closes, the
+mayor's office chooses with a reason, and an anonymous visitor reads the decision and its
+reason on the public page."""
 
 import re
 
@@ -9,7 +10,7 @@ import pytest
 
 from partnership.models import GroupMembership
 from partnership.roles import Role
-from proposals.models import Ballot, Criterion, Proposal, Status, Vote
+from proposals.models import Ballot, ChecklistItem, Criterion, Proposal, Status, Vote
 from tests.browser_fixtures import fits_the_screen
 from tests.factories import (
     CallFactory,
@@ -55,13 +56,32 @@ def test_a_proposal_from_submission_to_the_public_decision(new_page, check_a11y,
     draft.refresh_from_db()
     assert draft.status == Status.SUBMITTED
 
-    # An officer sees it in the screening queue (and leaves it eligible).
+    # An officer screens it against the call's checklist: one box left unticked is refused
+    # with the error summary, then every box ticked marks it eligible.
     page = new_page()
     sign_in(page, officer.username, PASSWORD)
     page.goto("/screening/")
     assert page.locator("h1").inner_text() == "要件審査"
     assert page.get_by_role("link", name="子育て支援事業", exact=True).is_visible()
+    assert "0日" in page.locator("main table tbody tr", has_text="子育て支援事業").inner_text()
     check_a11y(page)
+    page.get_by_role("link", name=re.compile("要件適合とする.*子育て支援事業")).click()
+    boxes = page.locator("main form input[type=checkbox]")
+    assert boxes.count() == ChecklistItem.objects.filter(call=call).count() > 0
+    for i in range(1, boxes.count()):
+        boxes.nth(i).check()
+    page.locator("main form button[type=submit]").click()
+    page.locator("#error-summary").wait_for()
+    check_a11y(page)
+    boxes.nth(0).check()
+    page.locator("main form button[type=submit]").click()
+    page.wait_for_url("**/screening/")
+    draft.refresh_from_db()
+    assert draft.status == Status.ELIGIBLE
+    phone = new_page(mobile=True)
+    sign_in(phone, officer.username, PASSWORD)
+    phone.goto("/screening/")
+    assert fits_the_screen(phone)
 
     # The chair opens the review from the board.
     chair_page = new_page()

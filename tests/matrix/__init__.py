@@ -6,4 +6,5 @@ Each module defines `ROWS` (a list of `tests.url_matrix.Row`) and may define
 """
 
 MODULES = ["foundation", "proposals_public", "proposals_group", "partnership_groups",
-           "proposals_review", "services", "reports", "notifications", "api", "agreements"]
+           "proposals_review", "consultations", "services", "reports", "notifications", "api",
+           "agreements"]

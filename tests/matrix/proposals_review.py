@@ -52,7 +52,7 @@ ROWS = [
         other_expect=HIDDEN),
     Row("proposals:review_boards", only(CHAIR)),
     Row("proposals:review_board", only(CHAIR), _call),
-    Row("proposals:open_review", only(CHAIR, status=302), _proposal("submitted"),
+    Row("proposals:open_review", only(CHAIR, status=302), _proposal("eligible"),
         method="post", page=False, scopes=BOTH, other_expect=HIDDEN),
     Row("proposals:close_review", only(CHAIR), _proposal("under_review"), scopes=BOTH,
         other_expect=HIDDEN),
@@ -65,6 +65,11 @@ ROWS = [
     Row("proposals:decide", only(MAYOR), _proposal("recommended"), method="post", page=False,
         scopes=BOTH, other_expect=HIDDEN),
     Row("proposals:screening_queue", only(OFFICER)),
+    Row("proposals:mark_eligible", only(OFFICER), _proposal("submitted"), scopes=BOTH,
+        other_expect=HIDDEN),
+    # No box ticked: the form comes back with its errors.
+    Row("proposals:mark_eligible", only(OFFICER), _proposal("submitted"), method="post",
+        page=False, scopes=BOTH, other_expect=HIDDEN),
     Row("proposals:mark_ineligible", only(OFFICER), _proposal("submitted"), scopes=BOTH,
         other_expect=HIDDEN),
     Row("proposals:mark_ineligible", only(OFFICER), _proposal("submitted"), method="post",
@@ -82,6 +87,7 @@ def build(objects: dict) -> None:
         "call": call,
         "draft": ProposalFactory(call=call),
         "submitted": proposal_in(Status.SUBMITTED, call=call),
+        "eligible": proposal_in(Status.ELIGIBLE, call=call),
         # No ballot yet: closing it is refused for want of a quorum.
         "under_review": proposal_in(Status.UNDER_REVIEW, call=call),
         # The new ballots must reach the quorum of all sitting members, theirs included.

@@ -36,7 +36,7 @@ def test_board_actions_follow_the_open_and_close_rules(who):
     proposals = [
         # Enough ballots for the quorum of the members sitting so far.
         proposal_in(status, call=call, ballots=sitting_members().count() + 2)
-        for status in (Status.SUBMITTED, Status.UNDER_REVIEW, Status.RECOMMENDED,
+        for status in (Status.ELIGIBLE, Status.UNDER_REVIEW, Status.RECOMMENDED,
                        Status.NOT_RECOMMENDED)
     ]
     # The review still open gets ballots of every member but one: a quorum.

@@ -36,15 +36,16 @@ def test_titles_and_groups_are_escaped(client):
 
 
 def test_open_button_carries_the_csrf_token(client):
-    proposal = proposal_in(Status.SUBMITTED)
+    proposal = proposal_in(Status.ELIGIBLE)
     page = board(client, proposal)
     action = reverse("proposals:open_review", kwargs={"pk": proposal.pk})
     form = page[page.index(f'action="{action}"'):]
     assert form.index('name="csrfmiddlewaretoken"') < form.index("</form>")
 
 
-def test_waiting_row_has_no_tally(client):
-    proposal = proposal_in(Status.SUBMITTED)
+@pytest.mark.parametrize("status", [Status.SUBMITTED, Status.ELIGIBLE])
+def test_waiting_row_has_no_tally(client, status):
+    proposal = proposal_in(status)
     cells = re.findall(r"<td>(.*?)</td>", row_of(board(client, proposal), proposal), re.S)
     assert [c.strip() for c in cells[1:4]] == ["—", "—", "—"]
     assert ["no scores" in c for c in cells[4:]] == [True] * 5 + [False]  # 5 criteria, action

@@ -122,7 +122,8 @@ def test_every_proposal_went_through_the_real_transitions(demo):
         assert result.recommend + result.not_recommend + result.abstain >= result.quorum_needed
     # Declines, ineligibility and ties carry their reasons.
     assert not Decision.objects.filter(outcome="declined", reason="").exists()
-    ineligible = AuditEntry.objects.filter(action="proposal.marked_ineligible")
+    ineligible = AuditEntry.objects.filter(action="proposal.marked_ineligible",
+                                           subject_id__in=historic().values("pk"))
     assert ineligible.count() == 4
     assert not ineligible.filter(reason="").exists()
     ties = ReviewResult.objects.exclude(casting_vote="")
@@ -160,6 +161,11 @@ def test_the_current_call_gives_every_role_something_to_do(demo):
     assert drafts.filter(group__memberships__user__username="citizen").count() == 2
     assert drafts.count() >= 3
     assert proposals.filter(status=Status.SUBMITTED).count() >= 2
+    # Screened both ways, and every review opened on an eligible proposal.
+    assert proposals.filter(status=Status.ELIGIBLE).exists()
+    assert proposals.filter(status=Status.INELIGIBLE).exists()
+    opened = AuditEntry.objects.filter(action="proposal.review_opened")
+    assert opened.exists() and not opened.exclude(before__status=Status.ELIGIBLE).exists()
     recommended = proposals.get(status=Status.RECOMMENDED)
     assert not Decision.objects.filter(proposal=recommended).exists()
 

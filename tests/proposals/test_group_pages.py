@@ -87,7 +87,7 @@ def test_my_proposals_lists_every_proposal_of_my_groups_with_next_step(client, m
     assert reverse("proposals:proposal_submit", args=[mine.pk]) in html
     assert reverse("proposals:proposal_withdraw", args=[theirs.pk]) in html
     assert reverse("proposals:proposal_edit", args=[theirs.pk]) not in html
-    assert "Awaiting screening and review" in html
+    assert "Awaiting the city" in html
 
 
 def test_my_proposals_is_403_without_a_group(client):

@@ -16,7 +16,7 @@ from proposals.models import Ballot, Decision, Proposal, ReviewResult, Status, V
 from proposals.tally import tally_for
 from reports.selectors import funnel_by_year
 from tests.factories import CallFactory, ProposalFactory, UserFactory
-from tests.lifecycle import chair, full_scores, group_member, members
+from tests.lifecycle import chair, checklist_of, full_scores, group_member, members
 
 # Where a ballot may exist: cast while under review, kept once the review closed (and when
 # a group withdraws a proposal under review).
@@ -91,6 +91,13 @@ class ProposalLifeCycle(RuleBasedStateMachine):
     def mark_ineligible(self, proposal, who, reason):
         self.attempt(actions.mark_ineligible, actor=self.person(proposal, who),
                      proposal=proposal, reason=reason)
+
+    @rule(proposal=proposals, who=st.one_of(st.sampled_from(['officer']), st.integers(0, 8)),
+          complete=st.booleans())
+    def mark_eligible(self, proposal, who, complete):
+        checked = checklist_of(proposal)
+        self.attempt(actions.mark_eligible, actor=self.person(proposal, who),
+                     proposal=proposal, checked=checked if complete else checked[1:])
 
     @rule(proposal=proposals, who=st.one_of(st.sampled_from(['chair']), st.integers(0, 8)))
     def open_review(self, proposal, who):

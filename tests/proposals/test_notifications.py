@@ -25,7 +25,7 @@ from proposals.models import Status, Vote
 from proposals.tally import tally_for
 from proposals.transitions import PROPOSAL
 from tests.factories import PartnershipMemberFactory, UserFactory
-from tests.lifecycle import chair, group_member, members, proposal_in, vote
+from tests.lifecycle import chair, checklist_of, group_member, members, proposal_in, vote
 
 pytestmark = pytest.mark.django_db
 
@@ -46,11 +46,21 @@ def _mayors_office(proposal) -> Q:
     return Q(groups__name=Role.MAYORS_OFFICE.value)
 
 
+def _chairs(proposal) -> Q:
+    return Q(groups__name=Role.CHAIR.value)
+
+
+def _page(name: str):
+    return lambda proposal: reverse(name, kwargs={"pk": proposal.pk})
+
+
 # kind -> (who receives it, the page its link opens)
 RECIPIENTS = {
-    "proposal_status": (_group, "proposals:proposal_detail"),
-    "review_opened": (_sitting_members, "proposals:ballot"),
-    "decision_needed": (_mayors_office, "proposals:decide"),
+    "proposal_status": (_group, _page("proposals:proposal_detail")),
+    "review_opened": (_sitting_members, _page("proposals:ballot")),
+    "review_ready": (_chairs, lambda p: reverse("proposals:review_board",
+                                                kwargs={"call": p.call_id})),
+    "decision_needed": (_mayors_office, _page("proposals:decide")),
 }
 
 STEPS = [
@@ -84,6 +94,8 @@ def crowd(proposal) -> dict[str, User]:
                              term_end=today - datetime.timedelta(days=400))
     PartnershipMemberFactory(user=people["seat without the role"])
     members(2)
+    chair()
+    UserFactory(roles=[Role.PARTNERSHIP_MEMBER, Role.CHAIR], is_active=False)
     UserFactory(roles=[Role.MAYORS_OFFICE])
     UserFactory(roles=[Role.MAYORS_OFFICE], email="")
     return people
@@ -98,6 +110,9 @@ def take(name: str, proposal, reached: str) -> None:
     elif name == "mark_ineligible":
         actions.mark_ineligible(actor=UserFactory(roles=[Role.CITY_OFFICER]),
                                 proposal=proposal, reason="市外での活動が中心のため")
+    elif name == "mark_eligible":
+        actions.mark_eligible(actor=UserFactory(roles=[Role.CITY_OFFICER]), proposal=proposal,
+                              checked=checklist_of(proposal))
     elif name == "open_review":
         actions.open_review(actor=chair(), proposal=proposal)
     elif name == "close_review":
@@ -142,8 +157,8 @@ def test_each_step_tells_exactly_the_people_the_table_names(
     assert people["english member"] in {user for user, kind in told}
     assert people["inactive member"] not in {user for user, kind in told}
     for notification in Notification.objects.all():
-        page = RECIPIENTS[notification.kind][1]
-        assert notification.path == reverse(page, kwargs={"pk": proposal.pk})
+        path = RECIPIENTS[notification.kind][1]
+        assert notification.path == path(proposal)
 
     # Nothing is mailed in the action: the e-mails wait in the queue for the worker.
     by_email = Notification.objects.filter(email_wanted=True)

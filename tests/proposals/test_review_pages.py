@@ -14,6 +14,7 @@ from proposals.views.review import BOARD_PAGE_SIZE
 from tests.factories import CallFactory, ProposalFactory, UserFactory
 from tests.lifecycle import (
     chair,
+    eligible,
     members,
     proposal_in,
     seated,
@@ -271,7 +272,7 @@ def test_board_shows_quorum_tally_and_spread_with_disagreement_in_words(client):
     the_chair = seated(client, is_chair=True)
     call = CallFactory()
     agreed, split = under_review(2, call=call, the_chair=the_chair)
-    waiting = submitted(1, call=call)[0]
+    waiting = eligible(1, call=call)[0]
     voters = members(3)
     for user in voters:
         vote(user, agreed, value=4)
@@ -327,13 +328,17 @@ def test_board_filter_and_pagination(client):
 
 def test_opening_a_review_from_the_board(client):
     seated(client, is_chair=True)
-    (proposal,) = submitted(1)
+    (waiting,) = submitted(1)
+    # Not yet screened: the chair may not open its review.
+    response = client.post(reverse("proposals:open_review", kwargs={"pk": waiting.pk}))
+    assert response.status_code == 403
+    (proposal,) = eligible(1)
     response = client.post(reverse("proposals:open_review", kwargs={"pk": proposal.pk}))
     assert response.status_code == 302
     assert response.url == reverse("proposals:review_board", kwargs={"call": proposal.call_id})
     proposal.refresh_from_db()
     assert proposal.status == Status.UNDER_REVIEW
-    # Twice: the second time the proposal is no longer submitted, so the rule refuses.
+    # Twice: the second time the proposal is no longer eligible, so the rule refuses.
     response = client.post(reverse("proposals:open_review", kwargs={"pk": proposal.pk}))
     assert response.status_code == 403
 

@@ -33,7 +33,15 @@ from proposals.models import (
 from proposals.tally import tally_for
 from proposals.transitions import PROPOSAL
 from tests.factories import CallFactory, PartnershipMemberFactory, ProposalFactory, UserFactory
-from tests.lifecycle import chair, full_scores, group_member, history, members, proposal_in
+from tests.lifecycle import (
+    chair,
+    checklist_of,
+    full_scores,
+    group_member,
+    history,
+    members,
+    proposal_in,
+)
 from tests.transition_steps import try_step
 
 pytestmark = pytest.mark.django_db
@@ -60,6 +68,8 @@ RUNNERS = {
         actor=u, attachment=_attachment_of(p)),
     "submit": lambda p, u: actions.submit(actor=u, proposal=p),
     "withdraw": lambda p, u: actions.withdraw(actor=u, proposal=p, reason="体制が整わない"),
+    "mark_eligible": lambda p, u: actions.mark_eligible(actor=u, proposal=p,
+                                                        checked=checklist_of(p)),
     "mark_ineligible": lambda p, u: actions.mark_ineligible(actor=u, proposal=p,
                                                             reason="営利目的のため対象外"),
     "open_review": lambda p, u: actions.open_review(actor=u, proposal=p),
@@ -183,11 +193,12 @@ def test_a_seat_without_the_member_role_casts_no_ballot():
     assert snapshot(proposal) == before
 
 
-@pytest.mark.parametrize("status", [Status.SUBMITTED, Status.UNDER_REVIEW])
+@pytest.mark.parametrize("status", [Status.SUBMITTED, Status.ELIGIBLE, Status.UNDER_REVIEW])
 def test_no_conflict_before_the_review_nor_by_a_member_of_the_proposing_group(status):
     proposal = proposal_in(status)
     people = cast(proposal)
-    for who in (["member"] if status == Status.SUBMITTED else []) + ["member of the group"]:
+    before_review = status in (Status.SUBMITTED, Status.ELIGIBLE)
+    for who in (["member"] if before_review else []) + ["member of the group"]:
         user = people[who]
         assert not user.has_perm("proposals.declare_conflict", proposal)
         before = snapshot(proposal)
@@ -197,7 +208,7 @@ def test_no_conflict_before_the_review_nor_by_a_member_of_the_proposing_group(st
 
 
 @pytest.mark.parametrize(("name", "status", "who", "view_permission"), [
-    ("open_review", Status.SUBMITTED, "chair", "proposals.view_review_board"),
+    ("open_review", Status.ELIGIBLE, "chair", "proposals.view_review_board"),
     ("close_review", Status.UNDER_REVIEW, "chair", "proposals.view_review_board"),
     ("decide", Status.RECOMMENDED, "mayor's office", "proposals.view_decision_queue"),
 ])
@@ -293,7 +304,8 @@ def test_the_public_history_is_every_change_of_state_in_order():
     assert steps == [
         ("proposal.created", None, "draft"),
         ("proposal.submitted", "draft", "submitted"),
-        ("proposal.review_opened", "submitted", "under_review"),
+        ("proposal.marked_eligible", "submitted", "eligible"),
+        ("proposal.review_opened", "eligible", "under_review"),
         ("proposal.review_closed", "under_review", "recommended"),
         ("proposal.decided", "recommended", "chosen"),
     ]
