@@ -24,7 +24,8 @@ def row_of(page: str, proposal) -> str:
 
 
 def test_titles_and_groups_are_escaped(client):
-    proposal = proposal_in(Status.UNDER_REVIEW, title='<img src=x onerror="alert(1)">')
+    # Eligible: the chair's "Open review" button names the proposal in its hidden part.
+    proposal = proposal_in(Status.ELIGIBLE, title='<img src=x onerror="alert(1)">')
     proposal.group.name = "<b>団体</b>"
     proposal.group.save()
     page = board(client, proposal)

@@ -343,8 +343,7 @@ def test_opening_a_review_from_the_board(client):
     assert response.status_code == 403
 
 
-def test_board_queries_are_the_same_for_10_and_200_proposals(client,
-                                                             django_assert_max_num_queries):
+def test_board_queries_are_the_same_for_10_and_200_proposals(client):
     the_chair = seated(client, is_chair=True)
     call = CallFactory()
     voters = members(2)
@@ -357,12 +356,10 @@ def test_board_queries_are_the_same_for_10_and_200_proposals(client,
 
     add(10)
     url = board_url(call)
-    with django_assert_max_num_queries(20):
-        small = queries_for(client, url)
+    small = queries_for(client, url)  # one request's queries (after a warm-up request)
     add(190)
-    with django_assert_max_num_queries(20):
-        large = queries_for(client, url)
-    assert large == small
+    large = queries_for(client, url)
+    assert large == small <= 11  # 10 with the session in Redis (bench/pages.py)
 
 
 def test_board_index_lists_calls_with_counts(client):
