@@ -8,6 +8,7 @@ from .models import (
     Call,
     ChecklistItem,
     ConflictDeclaration,
+    Consultation,
     Criterion,
     Decision,
     Proposal,
@@ -137,3 +138,19 @@ class CriterionAdmin(AuditedAdmin):
 
 
 admin.site.register(Attachment, ReadOnlyAdmin)
+
+
+@admin.register(ChecklistItem)
+class ChecklistItemAdmin(AuditedAdmin):
+    """Usually edited on its call's page; listed here so that every portal model has a page."""
+
+    list_display = ("text", "call", "position")
+    list_filter = ("call",)
+    list_select_related = ("call",)
+
+
+@admin.register(Consultation)
+class ConsultationAdmin(ReadOnlyAdmin):
+    list_display = ("subject", "group", "department", "status", "opened_at")
+    list_filter = ("status",)
+    list_select_related = ("group", "department")

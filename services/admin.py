@@ -4,6 +4,7 @@ from partnership.admin_audit import AuditedAdmin
 
 from .models import (
     Activity,
+    Agreement,
     Course,
     Evaluation,
     ImportBatch,
@@ -107,3 +108,13 @@ class ProjectYearAdmin(RecordAdmin):
     list_filter = ("status", "fiscal_year")
     list_select_related = ("project", "closed_by")
     raw_id_fields = ("closed_by",)
+
+
+@admin.register(Agreement)
+class AgreementAdmin(RecordAdmin):
+    """Agreements change through their life cycle in the portal (drafts, confirmations,
+    amendments), which the audit log records: the admin may look, not touch."""
+
+    list_display = ("project", "version", "status", "starts_on", "ends_on")
+    list_filter = ("status",)
+    raw_id_fields = ()
