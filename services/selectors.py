@@ -113,6 +113,11 @@ def targets_against_results(project: Project, year: int,
     return rows
 
 
+def targets_waiting(rows: list[TargetRow]) -> bool:
+    """Whether some of the year's targets wait for the department's agreement."""
+    return any(row.target is not None and not row.agreed for row in rows)
+
+
 def yearly_summary(project: Project, years: range, values: dict) -> list[tuple[str, list]]:
     """[(indicator label, [value per year])] for the indicators with any record."""
     table = []

@@ -55,8 +55,7 @@ class ProjectDetailView(CachedPublicPage, TemplateView):
             rows=selectors.targets_against_results(project, number, values),
         )
         # "Agree the targets" only when some wait for agreement: otherwise it can only fail.
-        context["targets_waiting"] = any(row.target is not None and not row.agreed
-                                         for row in context["rows"])
+        context["targets_waiting"] = selectors.targets_waiting(context["rows"])
         if can_records:
             context.update(summary=selectors.yearly_summary(project, context["years"], values),
                            kinds=KINDS.values())
