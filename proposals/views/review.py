@@ -12,7 +12,7 @@ from django.views.generic import TemplateView
 
 from partnership.view_mixins import ActionFormView, ActionView, PermissionPage
 
-from .. import actions, board, board_html
+from .. import actions, board
 from ..models import Call, Criterion, ReviewResult, Status
 from ..review_forms import BallotForm, CloseReviewForm, ConflictForm
 from ..rules import recusal_reason
@@ -154,7 +154,7 @@ class ReviewBoardView(PermissionPage, TemplateView):
         return super().get_context_data(
             call=call, criteria=criteria, page_obj=page, status=status,
             query=urlencode({"status": status}) if status else "",  # kept by the page links
-            rows=rows, rows_html=board_html.board_rows_html(rows, self.request),
+            rows=rows,
             filters=[("", _("All")), ("submitted", _("Waiting for review")),
                      ("under_review", _("Under review")), ("closed", _("Review closed"))],
             high_spread_percent=int(board.HIGH_SPREAD_SHARE * 100),
