@@ -32,8 +32,12 @@ demo: $(STAMP)
 	DJANGO_DEBUG=1 $(BIN)/python manage.py migrate --no-input
 	DJANGO_DEBUG=1 $(BIN)/python manage.py demo
 
+# Test files are spread over one process per core (pytest-xdist); TEST_WORKERS=0 runs them
+# in this process. PYTEST_ARGS passes more options (CI: -m "not browser" on PostgreSQL).
+TEST_WORKERS ?= auto
+PYTEST_ARGS ?=
 test: $(STAMP)
-	$(BIN)/pytest
+	$(BIN)/pytest -n $(TEST_WORKERS) --dist loadfile $(PYTEST_ARGS)
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
