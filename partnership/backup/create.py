@@ -8,7 +8,7 @@ from django.db import connection as default_connection
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from . import BackupError, database, media
+from . import BackupError, database, media, schema
 from .manifest import DATABASE_FILES, MANIFEST, MEDIA_ARCHIVE, Manifest, holds_backup, sha256_of
 
 
@@ -40,7 +40,7 @@ def make_backup(folder: Path, *, force: bool = False, connection=default_connect
     database_file = folder / DATABASE_FILES[engine]
     partial = [folder / f".{database_file.name}.partial", folder / f".{MEDIA_ARCHIVE}.partial"]
     try:
-        migrations = database.applied_migrations(connection)
+        migrations = schema.applied_migrations(connection)
         # The database before the files: an upload writes its file before its row, so
         # every file the copied rows name is already there (a file uploaded meanwhile
         # is archived without a row, which is harmless).
