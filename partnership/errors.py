@@ -5,9 +5,11 @@ class DomainError(Exception):
     actions raise their own subclass.
     """
 
-    def __init__(self, message):
+    def __init__(self, message, *, field: str | None = None):
         super().__init__(message)
         self.message = message
+        # The form field the refusal is about, marked on the form (None: the form as a whole).
+        self.field = field
 
     def __str__(self) -> str:
         return str(self.message)

@@ -76,7 +76,7 @@ class ActionFormView(PermissionPage, FormView):
             messages.info(self.request, sent.message)
             return HttpResponseRedirect(self.request.path)
         except DomainError as error:
-            form.add_error(self.error_field, error.message)
+            form.add_error(error.field or self.error_field, error.message)
             return self.form_invalid(form)
         message = self.success_message(result)
         if message:

@@ -102,13 +102,6 @@ class DecisionForm(forms.Form):
         help_text=_("Needed when declining. It is published on the proposal's public page."),
     )
 
-    def clean(self):
-        # The action refuses it too; here the reason field itself is marked.
-        data = super().clean()
-        if data.get("outcome") == Decision.Outcome.DECLINED and not data.get("reason", "").strip():
-            self.add_error("reason", _("Give the reason for declining."))
-        return data
-
 
 class IneligibleForm(forms.Form):
     reason = forms.CharField(

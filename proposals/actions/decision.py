@@ -19,7 +19,7 @@ def decide(*, actor: User, proposal: Proposal, outcome: str, reason: str = "") -
     require(outcome in Decision.Outcome.values, _("Choose or decline the proposal."))
     reason = reason.strip()
     if outcome == Decision.Outcome.DECLINED:
-        require(bool(reason), _("Give the reason for declining."))
+        require(bool(reason), _("Give the reason for declining."), field="reason")
     decision = Decision.objects.create(proposal=proposal, outcome=outcome, reason=reason,
                                        decided_by=actor)
     chosen = outcome == Decision.Outcome.CHOSEN

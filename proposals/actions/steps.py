@@ -18,9 +18,9 @@ def lock(proposal: Proposal) -> Proposal:
         pk=proposal.pk)
 
 
-def require(condition: bool, message) -> None:
+def require(condition: bool, message, *, field: str | None = None) -> None:
     if not condition:
-        raise ProposalError(message)
+        raise ProposalError(message, field=field)
 
 
 def authorize(actor: User, proposal: Proposal, name: str) -> Transition:
