@@ -52,7 +52,8 @@ class PermissionPage(PermissionRequiredMixin):
 class ActionFormView(PermissionPage, FormView):
     """A form whose valid data goes to an action. Subclasses write `perform(form)` (which
     calls the action and returns what it made), `success_message` and `success_url`.
-    The action's refusal goes on the form as a whole, or on `error_field`."""
+    The action's refusal goes on the field it names (`DomainError.field`), else on
+    `error_field`, else on the form as a whole."""
 
     error_field: str | None = None
 
