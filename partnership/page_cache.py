@@ -56,6 +56,18 @@ def _version() -> int:
     return cache.get(VERSION_KEY) or _start_version()
 
 
+def shared(name: str, compute):
+    """What every reader of a page sees alike (a report's figures, rendered or not), kept
+    under (version, language, name) like the pages: `compute()` runs once per change of the
+    data. For views only: inside an action's transaction `compute` would read what is not
+    committed, and keep it if the transaction rolled back."""
+    if not enabled():
+        return compute()
+    # The version first: what compute() then reads is at least as new as that version.
+    key = f"page-cache:{_version()}:{translation.get_language()}:shared:{name}"
+    return cache.get_or_set(key, compute, settings.PAGE_CACHE_SECONDS)
+
+
 def anonymous(request) -> bool:
     return (enabled() and request.method == "GET"
             and settings.SESSION_COOKIE_NAME not in request.COOKIES
