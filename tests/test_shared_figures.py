@@ -98,3 +98,26 @@ def test_without_the_page_cache_the_figures_are_counted_afresh(settings):
     Visit.objects.create(project=project, date=datetime.date(2011, 6, 1), users=98765,
                          facility="hall")
     assert shown_on_all(pages)
+
+
+@pytest.mark.django_db
+def test_a_ballot_shows_at_once_in_every_members_review_queue(committed):
+    from proposals.models import Status
+    from tests.lifecycle import members, proposal_in, vote
+
+    panel = members(3)
+    proposal = proposal_in(Status.UNDER_REVIEW, ballots=0, voters=panel)
+    readers = []
+    for user in panel[:2]:
+        client = Client(HTTP_ACCEPT_LANGUAGE="en")
+        client.force_login(user)
+        readers.append(client)
+    url = reverse("proposals:review_queue")
+
+    def ballots_shown(count: int) -> bool:
+        return all(f"{count} of " in client.get(url).content.decode() for client in readers)
+
+    assert ballots_shown(0)  # the tally is now kept
+    with committed():
+        vote(panel[2], proposal)
+    assert ballots_shown(1)
