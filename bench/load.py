@@ -44,15 +44,9 @@ def public_pages() -> list[str]:
     import django
 
     django.setup()
-    from proposals.models import Call, Proposal
-    from services.models import Project
+    from loadbench_mix import public_paths
 
-    call = Call.objects.order_by("-fiscal_year").first()
-    proposals = Proposal.objects.exclude(status="draft").order_by("pk")[:5]
-    projects = Project.objects.order_by("code")[:3]
-    return ["/", "/calls/", f"/calls/{call.pk}/", "/projects/", "/reports/",
-            *(f"/proposals/{p.pk}/" for p in proposals),
-            *(f"/projects/{p.code}/" for p in projects)]
+    return public_paths()
 
 
 def run_locust(url: str, target: str, seconds: int, users: int, pages: list[str],

@@ -6,19 +6,11 @@ import os
 import random
 import re
 
+from loadbench_mix import PASSWORD, PUBLIC_SHARE, SIGNED_IN
 from locust import FastHttpUser, task
 from locust.contrib.fasthttp import FastHttpSession
 
-PASSWORD = "yamato-demo-2026"
 PUBLIC = os.environ.get("BENCH_PUBLIC", "/").split()
-# The demo's logins and the pages of their roles; the yearly report is read by two.
-SIGNED_IN = {
-    "officer": ["/reports/year/", "/screening/", "/projects/childcare-support/"],
-    "mayor": ["/reports/year/", "/decisions/"],
-    "citizen": ["/my/proposals/", "/notifications/"],
-    "member": ["/review/"],
-    "chair": ["/review/board/"],
-}
 LOGINS = list(SIGNED_IN)
 TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 started = 0
@@ -45,7 +37,7 @@ class Visitor(FastHttpUser):
     def page(self):
         if os.environ.get("BENCH_TARGET") == "hello":
             self.fetch(self.anonymous, "/bench/hello/", "hello world")
-        elif random.random() < 0.7:
+        elif random.random() < PUBLIC_SHARE:
             path = random.choice(PUBLIC)
             self.fetch(self.anonymous, path, f"public {path}",
                        headers={"Accept-Language": random.choice(["ja", "en"])})

@@ -1,9 +1,11 @@
 """The public pages every anonymous visitor sees alike, kept in the cache per language.
 
-A page is stored under (cache version, language, address). Every change to the portal's
-data writes an audit row through `partnership.audit.record`, which bumps the version when
-its transaction commits, so every page stored before the change is never read again
-(`bump`); commands that change data without an audit row bump it themselves.
+A page is stored under (language, address) with the cache version it was rendered at.
+Every change to the portal's data writes an audit row through `partnership.audit.record`,
+which bumps the version when its transaction commits, so every page stored before the
+change is never served again (`bump`); commands that change data without an audit row bump
+it themselves. The version and the page are read together, in one round trip to the cache:
+with Django's Redis backend each round trip costs about as much as the hello-world view.
 
 Only anonymous GET requests without a session or messages cookie are served from the
 cache or stored: such a visitor cannot have a session, messages or anything private. The
@@ -52,8 +54,34 @@ def _start_version() -> int:
     return cache.get(VERSION_KEY)
 
 
-def _version() -> int:
-    return cache.get(VERSION_KEY) or _start_version()
+def _read(key: str) -> tuple[int, object | None]:
+    """(the current version, what is stored under `key` if it was stored at that version)."""
+    found = cache.get_many([VERSION_KEY, key])
+    version = found.get(VERSION_KEY) or _start_version()
+    stored = found.get(key)
+    if stored is None or stored["version"] != version:
+        return version, None
+    return version, stored["value"]
+
+
+def _keep(key: str, version: int, value) -> None:
+    cache.set(key, {"version": version, "value": value}, settings.PAGE_CACHE_SECONDS)
+
+
+def shared(name: str, compute):
+    """What every reader of a page sees alike (a report's figures, rendered or not), kept
+    like the pages, per language: `compute()` runs once per change of the data. For views
+    only: inside an action's transaction `compute` would read what is not committed, and
+    keep it if the transaction rolled back."""
+    if not enabled():
+        return compute()
+    key = f"page-cache:{translation.get_language()}:shared:{name}"
+    # The version is read first: what compute() then reads is at least as new as it.
+    version, value = _read(key)
+    if value is None:
+        value = compute()
+        _keep(key, version, value)
+    return value
 
 
 def anonymous(request) -> bool:
@@ -67,7 +95,7 @@ def _key(request) -> str:
     # The language actually activated (cookie, Accept-Language or the default), and the
     # whole address: the pages hold links with the path and its query.
     address = hashlib.sha256(request.build_absolute_uri().encode()).hexdigest()
-    return f"page-cache:{_version()}:{translation.get_language()}:{address}"
+    return f"page-cache:{translation.get_language()}:{address}"
 
 
 def _storable(request, response) -> bool:
@@ -89,14 +117,13 @@ class CachedPublicPage:
         if not anonymous(request):
             return super().dispatch(request, *args, **kwargs)
         key = _key(request)
-        stored = cache.get(key)
+        version, stored = _read(key)
         if stored is not None:
             return _with_token(request, stored)
         response = super().dispatch(request, *args, **kwargs)
         if hasattr(response, "render"):
             response.render()
         if _storable(request, response):
-            cache.set(key, {"content": TOKEN.sub(PLACEHOLDER, response.content),
-                            "content_type": response["Content-Type"]},
-                      settings.PAGE_CACHE_SECONDS)
+            _keep(key, version, {"content": TOKEN.sub(PLACEHOLDER, response.content),
+                                 "content_type": response["Content-Type"]})
         return response

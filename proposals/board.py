@@ -16,6 +16,7 @@ from django.utils import formats
 from django.utils.html import escape
 from django.utils.safestring import SafeString
 
+from partnership import page_cache
 from partnership.models import User
 from partnership.selectors import member_group_ids, sitting_term
 
@@ -120,6 +121,13 @@ class Row:
         return getattr(self.proposal, "review_result", None)
 
 
+def shared_tallies(proposals: list[Proposal]) -> dict[int, Tally]:
+    """The tallies of a page's proposals: the same for every reader, so counted once per
+    change of the data (every ballot, conflict and membership writes the audit log)."""
+    name = "tallies:" + ",".join(str(p.pk) for p in proposals)
+    return page_cache.shared(name, lambda: tallies(proposals))
+
+
 def _base() -> QuerySet[Proposal]:
     return Proposal.objects.select_related("call", "group")
 
@@ -133,7 +141,7 @@ def review_queue() -> QuerySet[Proposal]:
 
 def queue_rows(proposals: list[Proposal], user: User) -> list[Row]:
     """The queue of one member: tallies, whether their ballot is in, whether they are recused."""
-    counts = tallies(proposals)
+    counts = shared_tallies(proposals)
     term = sitting_term(user=user)
     ids = [p.pk for p in proposals]
     mine: set[int] = set()
@@ -197,7 +205,7 @@ def board_proposals(call: Call, status_filter: str = "") -> QuerySet[Proposal]:
 
 
 def board_rows(proposals: list[Proposal], criteria: list[Criterion]) -> list[Row]:
-    counts = tallies(proposals)
+    counts = shared_tallies(proposals)
     rows = []
     for proposal in proposals:
         tally = counts[proposal.pk]

@@ -7,10 +7,12 @@ import itertools
 from django.contrib.auth.views import redirect_to_login
 from django.http import Http404, HttpResponse, HttpResponseBadRequest, StreamingHttpResponse
 from django.shortcuts import get_object_or_404
+from django.template.loader import render_to_string
 from django.views import View
 from django.views.generic import TemplateView
 from rules.contrib.views import PermissionRequiredMixin
 
+from partnership import page_cache
 from partnership.fiscal import fiscal_year_of
 from partnership.page_cache import CachedPublicPage
 from services.indicators import ORGANISERS
@@ -79,22 +81,29 @@ class YearReportView(ReportMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        years = selectors.year_range()
+        years = page_cache.shared("report-years", selectors.year_range)
         form, year = _chosen_year(self.request, years)
-        funnel = selectors.funnel_by_year(year, year)[0]
-        rows = selectors.project_indicators(year, year)
-        numbers = Numbers()  # each figure of the page formatted once
-        project_tables = tables.year_tables(rows, numbers)
-        context.update(
-            form=form, year=year, funnel=funnel, rows=rows,
-            tables=project_tables, organiser_rows=tables.organiser_rows(project_tables),
-            organiser_count=len(ORGANISERS),
-            funnel_chart=figures.funnel_steps_chart(funnel),
-            organiser_chart=figures.organiser_chart(rows) if rows else None,
-            totals=tables.totals_rows(selectors.totals(rows), numbers),
-            kinds=KINDS.values(),
-        )
+        # Every reader of the year sees the same report: rendered once per change of the data.
+        report = page_cache.shared(f"year-report:{year}", lambda: render_to_string(
+            "reports/partials/year_report.html", _year_figures(year)))
+        context.update(form=form, year=year, report=report)
         return context
+
+
+def _year_figures(year: int) -> dict:
+    funnel = selectors.funnel_by_year(year, year)[0]
+    rows = selectors.project_indicators(year, year)
+    numbers = Numbers()  # each figure of the page formatted once
+    project_tables = tables.year_tables(rows, numbers)
+    return {
+        "year": year, "funnel": funnel, "rows": rows,
+        "tables": project_tables, "organiser_rows": tables.organiser_rows(project_tables),
+        "organiser_count": len(ORGANISERS),
+        "funnel_chart": figures.funnel_steps_chart(funnel),
+        "organiser_chart": figures.organiser_chart(rows) if rows else None,
+        "totals": tables.totals_rows(selectors.totals(rows), numbers),
+        "kinds": KINDS.values(),
+    }
 
 
 class SpanReportView(ReportMixin, TemplateView):

@@ -5,7 +5,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.generic import ListView, TemplateView
 
-from partnership import audit
+from partnership import audit, page_cache
 from partnership.page_cache import CachedPublicPage
 from partnership.view_mixins import ActionFormView
 
@@ -44,7 +44,11 @@ class ProjectDetailView(CachedPublicPage, TemplateView):
         if not (can_records or can_evaluations):
             return context
         number = self._year_param(project)
-        values = indicator_values(years=context["years"], projects=[project])
+        years = context["years"]
+        # The figures are the same for every reader: counted once per change of the data.
+        values = page_cache.shared(
+            f"project-values:{project.pk}:{years.start}-{years.stop}",
+            lambda: indicator_values(years=years, projects=[project]))
         context.update(
             year=selectors.year_of(project, number),
             evaluations=selectors.evaluations(project, number),
