@@ -58,9 +58,3 @@ def decrypt(token: str) -> str:
             "A family-situation report was encrypted with a key that "
             "DJANGO_FAMILY_REPORT_KEYS no longer holds.") from error
 
-
-def rotate(token: str) -> str:
-    """The same text, encrypted with the first key."""
-    if not token:
-        return ""
-    return cipher().rotate(token.encode("ascii")).decode("ascii")

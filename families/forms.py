@@ -22,7 +22,8 @@ class FileReportForm(forms.Form):
                                  required=False, widget=forms.Textarea(attrs={"rows": 4}))
     consent = forms.TypedChoiceField(
         label=_("Did the family consent to the city being told?"),
-        choices=[("yes", pgettext_lazy("consent", "Yes")), ("no", pgettext_lazy("consent", "No"))], coerce=lambda value: value == "yes",
+        choices=[("yes", pgettext_lazy("consent", "Yes")),
+                 ("no", pgettext_lazy("consent", "No"))], coerce=lambda value: value == "yes",
         widget=forms.RadioSelect)
 
 

@@ -13,6 +13,7 @@ from services.models import Project
 from .models import FamilyReport
 from .rules import is_child_welfare_officer
 
+
 def visible_reports(user) -> QuerySet:
     """Every report for an officer; the reports of the projects run by a staff member's
     groups otherwise."""

@@ -19,7 +19,6 @@ from services import importing
 from services.kinds import KINDS
 from services.models import Activity
 from tests.consultations import consultation_in, department_officer
-from tests.families.helpers import family_project, report_in, welfare_officer
 from tests.factories import (
     CallFactory,
     CitizenGroupFactory,
@@ -27,6 +26,7 @@ from tests.factories import (
     ProposalFactory,
     UserFactory,
 )
+from tests.families.helpers import family_project, report_in, welfare_officer
 from tests.lifecycle import chair, checklist_of, full_scores, group_member, members, proposal_in
 from tests.services.agreement_data import TERMS as AGREEMENT_TERMS
 from tests.services.agreement_data import agreement_in, agreement_project, representative_of

@@ -1,12 +1,11 @@
 """Family-situation reports made through the real actions, in a chosen state."""
 
+from families import actions
+from families.models import FamilyReport
 from partnership.roles import Role
 from services.models import Agreement, Project
 from tests.factories import GroupMembershipFactory, UserFactory
 from tests.services.conftest import make_project, officer_of, staff_of
-
-from families import actions
-from families.models import FamilyReport
 
 SECRET = "ひみつの観察メモ-7d1f"
 REFERENCE = "FAM-REF-93qz"

@@ -28,7 +28,7 @@ def test_rotation(settings):
     new = Fernet.generate_key().decode()
     settings.FAMILY_REPORT_KEYS = [new, old]
     call_command("rotate_family_report_key", stdout=None)
-    for observed, notes in _tokens():
+    for observed, _notes in _tokens():
         Fernet(new.encode()).decrypt(observed.encode())  # the new key alone reads them
     settings.FAMILY_REPORT_KEYS = [new]
     fresh = FamilyReport.objects.get(pk=reports[0].pk)
