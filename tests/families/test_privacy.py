@@ -117,3 +117,24 @@ def test_the_list_does_not_decrypt(client):
     client.force_login(staff_of(project))
     page = client.get(reverse("families:report_list")).content.decode()
     assert SECRET not in page and REFERENCE not in page
+
+
+def test_no_page_shows_a_report_without_logging_the_read(client):
+    """Every GET page of the app about a report that shows its text wrote a read row: a new
+    page that showed it without `actions.read_report` would fail here."""
+    from families.urls import urlpatterns
+
+    report = report_in("acknowledged")
+    reader = welfare_officer()
+    client.force_login(reader)
+    shown = []
+    for pattern in urlpatterns:
+        if "<int:pk>" not in str(pattern.pattern):
+            continue
+        last = AuditEntry.objects.order_by("-id").values_list("id", flat=True).first()
+        response = client.get(reverse(f"families:{pattern.name}", kwargs={"pk": report.pk}))
+        if response.status_code == 200 and SECRET in response.content.decode():
+            shown.append(pattern.name)
+            assert AuditEntry.objects.filter(id__gt=last, action="family_report.read",
+                                             actor=reader, subject_id=report.pk).exists()
+    assert shown == ["report"]
