@@ -2,6 +2,8 @@
 decrypts it) and written again (the first key encrypts), under its row lock, so a report
 changed meanwhile waits rather than being overwritten."""
 
+from partnership import audit
+
 from .models import FamilyReport
 
 
@@ -15,4 +17,5 @@ def rotate_all(batch: int = 500) -> int:
             return count
         for report in reports:
             report.save(update_fields=list(FamilyReport.TEXT_FIELDS))
+            audit.record(actor=None, action="family_report.reencrypted", subject=report)
         last, count = reports[-1].pk, count + len(reports)

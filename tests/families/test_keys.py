@@ -9,6 +9,7 @@ from django.db import connection
 
 from families import checks, crypto
 from families.models import FamilyReport
+from partnership.models import AuditEntry
 
 from .helpers import NOTES, SECRET, family_project, report_in
 
@@ -30,6 +31,7 @@ def test_rotation(settings):
     call_command("rotate_family_report_key", stdout=None)
     for observed, _notes in _tokens():
         Fernet(new.encode()).decrypt(observed.encode())  # the new key alone reads them
+    assert AuditEntry.objects.filter(action="family_report.reencrypted").count() == 2
     settings.FAMILY_REPORT_KEYS = [new]
     fresh = FamilyReport.objects.get(pk=reports[0].pk)
     assert (fresh.observed, fresh.city_notes) == (SECRET, NOTES)
