@@ -59,8 +59,9 @@ class ReportPage(PermissionPage):
     permission_required = "families.read_report"
 
     def get_object(self) -> FamilyReport:
-        return get_object_or_404(FamilyReport.objects.select_related("project"),
-                                 pk=self.kwargs["pk"])
+        # Without the text: only `actions.read_report` reads it, and logs the read.
+        reports = FamilyReport.objects.select_related("project").defer(*FamilyReport.TEXT_FIELDS)
+        return get_object_or_404(reports, pk=self.kwargs["pk"])
 
     def get_context_data(self, **kwargs):
         return {**super().get_context_data(**kwargs), "report": self.object}
