@@ -26,6 +26,8 @@ DEMO_LOGINS = (
     DemoLogin("staff", "地域センター スタッフ", (Role.PROJECT_STAFF,)),
     DemoLogin("admin", "システム管理者", (Role.ADMINISTRATOR,)),
     DemoLogin("auditor", "監査委員事務局 職員", (Role.AUDITOR,)),
+    DemoLogin("welfare", "こども家庭課 児童福祉担当", (Role.CITY_OFFICER,
+                                                  Role.CHILD_WELFARE_OFFICER)),
 )
 
 

@@ -13,6 +13,7 @@ class Role(models.TextChoices):
     PROJECT_STAFF = "project_staff", _("Project staff")
     ADMINISTRATOR = "administrator", _("Administrator")
     AUDITOR = "auditor", _("Auditor")
+    CHILD_WELFARE_OFFICER = "child_welfare_officer", _("Child-welfare officer")
 
 
 def role_groups(*roles: Role):

@@ -99,6 +99,7 @@ INSTALLED_APPS = [
     "partnership",
     "proposals",
     "services",
+    "families",
     "reports",
 ]
 
@@ -231,6 +232,15 @@ USE_TZ = True
 REPORTING_YEAR_START_MONTH = env_int("REPORTING_YEAR_START_MONTH", 4)
 if not 1 <= REPORTING_YEAR_START_MONTH <= 12:
     raise ImproperlyConfigured("REPORTING_YEAR_START_MONTH must be between 1 and 12.")
+
+# Family-situation reports: their free text is encrypted with these Fernet keys, newest
+# first (comma-separated); the others still decrypt until `rotate_family_report_key` has
+# re-encrypted every report with the first. Required when DEBUG is off (a deploy check).
+FAMILY_REPORT_KEYS = [key.strip() for key in os.environ.get(
+    "DJANGO_FAMILY_REPORT_KEYS", "").split(",") if key.strip()]
+# Closed family-situation reports lose their free text and family reference after this
+# many years (`anonymise_family_reports`).
+FAMILY_REPORT_RETENTION_YEARS = env_int("DJANGO_FAMILY_REPORT_RETENTION_YEARS", 5)
 
 STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"

@@ -32,6 +32,7 @@ urlpatterns = [
     path("audit/", audit_views.AuditLogView.as_view(), name="audit_log"),
     path("", include("proposals.urls")),
     path("projects/", include("services.urls")),
+    path("family-reports/", include("families.urls")),
     path("reports/", include("reports.urls")),
     path("api/v1/", include("reports.api.urls")),
     path("admin/", admin.site.urls),

@@ -6,7 +6,7 @@ from .forms import DateInput
 from .models import Agreement
 
 TERMS = ["starts_on", "ends_on", "group_role", "city_role", "city_contribution",
-         "group_share", "indicators", "reporting"]
+         "group_share", "indicators", "reporting", "family_contacts"]
 
 
 class AgreementForm(forms.ModelForm):

@@ -39,6 +39,12 @@ class Agreement(models.Model):
         _("group's own share per fiscal year (yen)"), validators=[MaxValueValidator(MAX_YEN)])
     indicators = models.TextField(_("indicators and targets"))
     reporting = models.TextField(_("reporting duties"))
+    # The childcare NPO's remit of 2008: its staff then tell the city's child-welfare
+    # officers about families in serious difficulty (the families app).
+    family_contacts = models.BooleanField(
+        _("direct contacts with families"), default=False,
+        help_text=_("The group contacts families directly and may file confidential "
+                    "family-situation reports with the city."))
     drafted_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
                                    related_name="+", verbose_name=_("drafted by"))
     group_confirmed_by = models.ForeignKey(

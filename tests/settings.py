@@ -7,6 +7,8 @@ os.environ["DJANGO_DOTENV"] = "0"  # a developer's .env must not change what the
 os.environ.setdefault("DJANGO_SECRET_KEY", "tests-only-secret-key-not-for-production-0123456789")
 os.environ.setdefault("DJANGO_ALLOWED_HOSTS", "testserver,localhost,127.0.0.1")
 os.environ.setdefault("DJANGO_SECURE_SSL_REDIRECT", "0")
+# A Fernet key for the tests only (family-situation reports): never used anywhere else.
+os.environ.setdefault("DJANGO_FAMILY_REPORT_KEYS", "dGVzdHMtb25seS1mYW1pbHkta2V5LW5vdC1yZWFsLTA=")
 
 from partnership.settings import *  # noqa: E402,F403
 

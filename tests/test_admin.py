@@ -11,7 +11,7 @@ from partnership.models import PartnershipMember
 from proposals.models import ConflictDeclaration, Status
 from tests.lifecycle import chair, members, proposal_in
 
-PORTAL_APPS = ("partnership", "proposals", "services", "reports")
+PORTAL_APPS = ("partnership", "proposals", "services", "families", "reports")
 
 
 def test_every_model_is_registered():

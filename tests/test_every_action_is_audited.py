@@ -26,6 +26,7 @@ from tests.factories import (
     ProposalFactory,
     UserFactory,
 )
+from tests.families.helpers import family_project, report_in, welfare_officer
 from tests.lifecycle import chair, checklist_of, full_scores, group_member, members, proposal_in
 from tests.services.agreement_data import TERMS as AGREEMENT_TERMS
 from tests.services.agreement_data import agreement_in, agreement_project, representative_of
@@ -33,7 +34,8 @@ from tests.services.conftest import make_project, officer_of, staff_of
 
 pytestmark = pytest.mark.django_db
 
-ACTION_PACKAGES = ("partnership.actions", "proposals.actions", "services.actions")
+ACTION_PACKAGES = ("partnership.actions", "proposals.actions", "services.actions",
+                   "families.actions")
 PDF = b"%PDF-1.4\n%%EOF\n"
 
 
@@ -202,6 +204,19 @@ CASES = {
     "services.actions.confirm_agreement": lambda: (lambda p: (
         {"agreement": agreement_in(p, "draft"), "side": "group"}, representative_of(p)))(
         agreement_project()),
+    # families
+    "families.actions.file_report": lambda: (lambda p: (
+        {"project": p, "family_reference": "K-1", "category": "financial",
+         "urgency": "routine", "observed": "家賃の滞納", "npo_action": "", "consent": False},
+        staff_of(p)))(family_project()),
+    "families.actions.read_report": lambda: (
+        {"report": report_in("filed")}, welfare_officer()),
+    "families.actions.acknowledge_report": lambda: (
+        {"report": report_in("filed")}, welfare_officer()),
+    "families.actions.record_intervention": lambda: (
+        {"report": report_in("acknowledged"), "intervention": "support"}, welfare_officer()),
+    "families.actions.close_report": lambda: (
+        {"report": report_in("intervened")}, welfare_officer()),
 }
 
 

@@ -16,6 +16,7 @@ from services.kinds import KINDS
 from services.models import Project
 from tests.consultations import consultation_in, department_officer
 from tests.factories import CitizenGroupFactory, UserFactory
+from tests.families.helpers import family_project, report_in, welfare_officer
 from tests.fuzz import EXAMPLES, form_data, postgresql
 from tests.lifecycle import chair, group_member, members, proposal_in, vote
 from tests.services.agreement_data import agreement_in
@@ -129,6 +130,21 @@ FORMS.update({
 })
 
 
+def _family_report(state: str):
+    def setup():
+        project = family_project(f"fuzz-{datetime.datetime.now():%H%M%S%f}")
+        return welfare_officer(), {"pk": report_in(state, project).pk}
+    return setup
+
+
+FORMS.update({
+    "families:file": lambda: (lambda p: (staff_of(p), {"code": p.code}))(
+        family_project(f"fuzz-{datetime.datetime.now():%H%M%S%f}")),
+    "families:acknowledge": _family_report("filed"),
+    "families:intervention": _family_report("acknowledged"),
+})
+
+
 def _amending():
     """The partner department's officer, about to amend an agreement in force."""
     user, kwargs = _project(officer_of)
@@ -140,6 +156,7 @@ def _amending():
 GET_FORMS = {
     "audit_log": lambda: (UserFactory(roles=[Role.AUDITOR]), {}),
     "reports:year": lambda: (UserFactory(roles=[Role.CITY_OFFICER]), {}),
+    "families:year": lambda: (welfare_officer(), {}),
     "reports:span": lambda: (UserFactory(roles=[Role.CITY_OFFICER]), {}),
     "reports:export_csv": lambda: (UserFactory(roles=[Role.CITY_OFFICER]), {}),
     "reports:export_xlsx": lambda: (UserFactory(roles=[Role.CITY_OFFICER]), {}),

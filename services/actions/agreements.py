@@ -22,16 +22,18 @@ from ..transitions import AGREEMENT
 from .steps import lock_project, require, validated
 
 TERMS = ("starts_on", "ends_on", "group_role", "city_role", "city_contribution",
-         "group_share", "indicators", "reporting")
+         "group_share", "indicators", "reporting", "family_contacts")
 SIDES = {"group": "confirm_for_group", "department": "confirm_for_department"}
 TEXTS = ("group_role", "city_role", "indicators", "reporting")
 
 
 def _terms(starts_on: datetime.date, ends_on: datetime.date, group_role: str, city_role: str,
-           city_contribution: int, group_share: int, indicators: str, reporting: str) -> dict:
+           city_contribution: int, group_share: int, indicators: str, reporting: str,
+           family_contacts: bool = False) -> dict:
     terms = {"starts_on": starts_on, "ends_on": ends_on, "group_role": group_role,
              "city_role": city_role, "city_contribution": city_contribution,
-             "group_share": group_share, "indicators": indicators, "reporting": reporting}
+             "group_share": group_share, "indicators": indicators, "reporting": reporting,
+             "family_contacts": bool(family_contacts)}
     for name in TEXTS:
         terms[name] = (terms[name] or "").strip()
     require(all(isinstance(terms[n], datetime.date) for n in ("starts_on", "ends_on")),

@@ -80,6 +80,7 @@ def load(projects: dict[str, Project], officer: User | None, admin: User | None)
         _sign(project, officer, representative, signed, **first)
         if code == AMENDMENT["code"]:
             changed = {**first, "group_role": AMENDMENT["group_role"],
-                       "city_contribution": AMENDMENT["city_contribution"]}
+                       "city_contribution": AMENDMENT["city_contribution"],
+                       "family_contacts": True}
             _sign(project, officer, representative, AMENDMENT["at"],
                   reason=AMENDMENT["reason"], **changed)

@@ -32,7 +32,7 @@ pytestmark = [
 ]
 
 PASSWORD = "yamato-demo-2026"
-ROLES = ["citizen", "member", "chair", "mayor", "officer", "staff", "auditor", None]
+ROLES = ["citizen", "member", "chair", "mayor", "officer", "staff", "auditor", "welfare", None]
 WIDTHS = {"phone": {"width": 390, "height": 844}, "desktop": {"width": 1366, "height": 900}}
 # Links that act or download rather than show a page.
 NOT_PAGES = re.compile(r"/(accounts/logout|admin)/|\.(csv|xlsx|ics)(\?|$)|/(csv|xlsx|ical|api)/")
