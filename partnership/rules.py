@@ -84,3 +84,7 @@ def is_recipient(user, notification) -> bool:
 rules.add_perm("partnership.view_notifications", rules.is_authenticated)
 rules.add_perm("partnership.read_notification", rules.is_authenticated & is_recipient)
 rules.add_perm("partnership.change_own_settings", rules.is_authenticated)
+
+# A person's own account: signing up and verifying are for visitors not signed in.
+rules.add_perm("partnership.sign_up", ~rules.is_authenticated)
+rules.add_perm("partnership.change_own_email", rules.is_authenticated)

@@ -19,6 +19,7 @@ urlpatterns = [
         auth_views.PasswordChangeDoneView.as_view(),
         name="password_change_done",
     ),
+    path("accounts/", include("partnership.urls_accounts")),
     path("accounts/settings/", notice_views.AccountSettingsView.as_view(),
          name="account_settings"),
     path("notifications/", notice_views.NotificationListView.as_view(),

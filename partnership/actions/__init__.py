@@ -1,6 +1,8 @@
-"""State changes of citizen groups: registering and checking a group, inviting members and
+"""A person's own account (signing up, verifying and changing the address), and the state
+changes of citizen groups: registering and checking a group, inviting members and
 answering invitations, removing members (docs/architecture.md, "Actions")."""
 
+from .accounts import confirm_email_change, request_email_change, sign_up, verify_account
 from .groups import create_group, resubmit_group, return_group, update_group, verify_group
 from .members import (
     accept_invitation,
@@ -11,6 +13,7 @@ from .members import (
 )
 
 __all__ = [
-    "accept_invitation", "create_group", "decline_invitation", "invite", "remove_member",
-    "resubmit_group", "return_group", "update_group", "verify_group", "withdraw_invitation",
+    "accept_invitation", "confirm_email_change", "create_group", "decline_invitation",
+    "invite", "remove_member", "request_email_change", "resubmit_group", "return_group",
+    "sign_up", "update_group", "verify_account", "verify_group", "withdraw_invitation",
 ]
