@@ -51,9 +51,9 @@ class SignUpView(PermissionRequiredMixin, FormView):
         try:
             with transaction.atomic():
                 submissions.once(self.request)
-                actions.sign_up(username=data["username"], email=data["email"],
-                                password=data["password1"], display_name=data["display_name"],
-                                language=data["language"])
+                actions.sign_up(actor=self.request.user, username=data["username"],
+                                email=data["email"], password=data["password1"],
+                                display_name=data["display_name"], language=data["language"])
         except submissions.AlreadySent:
             pass  # the first one was done: the same answer
         except DomainError as error:
@@ -87,7 +87,7 @@ class VerifyView(PermissionRequiredMixin, FormView):
 
     def form_valid(self, form):
         try:
-            user = actions.verify_account(user=self.account, token=self.kwargs["token"])
+            user = actions.verify_account(actor=self.account, token=self.kwargs["token"])
         except DomainError as error:
             form.add_error(None, error.message)
             return self.form_invalid(form)

@@ -100,6 +100,7 @@ INSTALLED_APPS = [
     "proposals",
     "services",
     "reports",
+    "portal",
 ]
 
 MIDDLEWARE = [
@@ -184,7 +185,7 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 LOGIN_URL = "login"
-LOGIN_REDIRECT_URL = "home"
+LOGIN_REDIRECT_URL = "my_page"
 LOGOUT_REDIRECT_URL = "home"
 
 # Lock-out after five failed logins for the same user name from the same address.

@@ -21,14 +21,17 @@ def _address_taken(address: str, *, other_than: User | None = None) -> bool:
 
 
 @transaction.atomic
-def sign_up(*, username: str, email: str, password: str, display_name: str = "",
+def sign_up(*, actor, username: str, email: str, password: str, display_name: str = "",
             language: str) -> User | None:
     """A new, inactive account, and the link that verifies its address on its way.
 
     When an active account already has the address, no account is made and its owner is
     told instead: the visitor reads the same answer either way, so sign-up never says
     whose address is registered. The user name is public on the portal and may say so.
+    `actor` is the visitor, who is not signed in.
     """
+    if actor.is_authenticated:
+        raise AccountError(_("You already have an account: sign out to make another."))
     if User.objects.filter(username__iexact=username).exists():
         raise AccountError(_("This user name is taken: choose another."))
     hashed = make_password(password)  # the same work whether or not the address is free
@@ -50,9 +53,10 @@ def sign_up(*, username: str, email: str, password: str, display_name: str = "",
 
 
 @transaction.atomic
-def verify_account(*, user: User, token: str) -> User:
-    """Activate the account whose verification link this is (the link works once)."""
-    user = User.objects.select_for_update().get(pk=user.pk)
+def verify_account(*, actor: User, token: str) -> User:
+    """Activate the account whose verification link this is (the link works once). The
+    actor is that account: whoever holds the link mailed to its address acts for it."""
+    user = User.objects.select_for_update().get(pk=actor.pk)
     if user.is_active or not account_tokens.verification.check_token(user, token):
         raise AccountError(_("This link has expired or was already used. Sign in, or ask "
                              "for a new password if you forgot it."))

@@ -1,0 +1,9 @@
+"""Permission predicates of My page."""
+
+import rules
+
+from partnership.rules import is_city_officer
+
+rules.add_perm("portal.view_my_page", rules.is_authenticated)
+# Consultations and targets wait for the officers of the department concerned.
+rules.add_perm("portal.see_department_work", is_city_officer)
