@@ -90,3 +90,5 @@ rules.add_perm("partnership.change_own_settings", rules.is_authenticated)
 # A person's own account: signing up and verifying are for visitors not signed in.
 rules.add_perm("partnership.sign_up", ~rules.is_authenticated)
 rules.add_perm("partnership.change_own_email", rules.is_authenticated)
+# Following: anyone signed in, what they may read (each kind's own permission decides).
+rules.add_perm("partnership.follow", rules.is_authenticated)

@@ -55,6 +55,12 @@ def _group_with_rep(**kwargs):
     return group, rep
 
 
+def _followed():
+    user, target = UserFactory(), CallFactory()
+    group_actions.follow(actor=user, target=target)
+    return user, target
+
+
 def _invitation():
     group, rep = _group_with_rep()
     invitee = UserFactory(username="invitee")
@@ -132,6 +138,10 @@ CASES = {
         {"new_address": "moved@example.jp"}, UserFactory()),
     "partnership.actions.confirm_email_change": lambda: (lambda user: (
         {"token": email_change_token(user, "moved@example.jp")}, user))(UserFactory()),
+    "partnership.actions.follow": lambda: (
+        {"target": proposal_in(Status.SUBMITTED)}, UserFactory()),
+    "partnership.actions.unfollow": lambda: (lambda user, target: (
+        {"target": target}, user))(*_followed()),
     # proposals
     "proposals.actions.create_proposal": lambda: (lambda g, rep: (
         {"call": CallFactory(), "group": g, "title": "新しい提案", "summary": "概要"}, rep))(

@@ -3,6 +3,7 @@ changes of citizen groups: registering and checking a group, inviting members an
 answering invitations, removing members (docs/architecture.md, "Actions")."""
 
 from .accounts import confirm_email_change, request_email_change, sign_up, verify_account
+from .follows import follow, unfollow
 from .groups import create_group, resubmit_group, return_group, update_group, verify_group
 from .members import (
     accept_invitation,
@@ -14,6 +15,6 @@ from .members import (
 
 __all__ = [
     "accept_invitation", "confirm_email_change", "create_group", "decline_invitation",
-    "invite", "remove_member", "request_email_change", "resubmit_group", "return_group",
-    "sign_up", "update_group", "verify_account", "verify_group", "withdraw_invitation",
+    "follow", "invite", "remove_member", "request_email_change", "resubmit_group", "return_group",
+    "sign_up", "unfollow", "update_group", "verify_account", "verify_group", "withdraw_invitation",
 ]

@@ -15,6 +15,7 @@ ANONYMOUS_ONLY = {ANON: 200, "*": 403}
 
 def build(objects: dict) -> None:
     objects["unverified"] = UserFactory(username="matrix-unverified", is_active=False)
+    build_follow(objects)
 
 
 def _verify(objects: dict, scope: str) -> dict:
@@ -42,4 +43,22 @@ ROWS = [
     Row("email_change_confirm", signed_in(200), lambda objects, scope: {"token": "bad"}),
     Row("email_change_confirm", signed_in(200), lambda objects, scope: {"token": "bad"},
         method="post", page=False),
+]
+
+
+def _follow(objects: dict, scope: str) -> dict:
+    return {"kind": "call", "pk": objects["follow_call"].pk}
+
+
+def build_follow(objects: dict) -> None:
+    from tests.factories import CallFactory
+
+    objects["follow_call"] = CallFactory()
+
+
+ROWS += [
+    Row("follow", signed_in(405), _follow, page=False),
+    Row("follow", signed_in(302), _follow, method="post", page=False),
+    Row("unfollow", signed_in(405), _follow, page=False),
+    Row("unfollow", signed_in(302), _follow, method="post", page=False),
 ]
