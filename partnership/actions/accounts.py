@@ -64,7 +64,12 @@ def verify_account(*, actor: User, token: str) -> User:
         raise AccountError(_("Another account verified this e-mail address first. Sign "
                              "in to it, or sign up again with another address."))
     user.is_active = True
-    user.save(update_fields=["is_active"])
+    try:
+        with transaction.atomic():
+            user.save(update_fields=["is_active"])
+    except IntegrityError as error:  # the other account verified it at the same moment
+        raise AccountError(_("Another account verified this e-mail address first. Sign "
+                             "in to it, or sign up again with another address.")) from error
     audit.record(actor=user, action="account.verified", subject=user,
                  before={"is_active": False}, after={"is_active": True})
     return user

@@ -1,5 +1,6 @@
-"""Twenty follows of one object by one person at the same moment leave one row (the lock on
-the person's row, and under it the database's unique constraint)."""
+"""At the same moment: twenty follows of one object by one person leave one row (the lock on
+the person's row, and under it the unique constraint); twenty accounts sharing an address
+verified at once leave one active (the partial unique index on the address)."""
 
 from django.db import connection
 
@@ -36,3 +37,18 @@ def test_the_constraint_alone_keeps_one_row():
     outcomes = run_together(work)
     assert outcomes["ok"] == 1 and outcomes["IntegrityError"] == 19
     assert Follow.objects.filter(user=user).count() == 1
+
+
+def test_one_of_many_accounts_sharing_an_address_is_verified():
+    """Twenty sign-ups with one address, verified at once: one account is active."""
+    from partnership.account_tokens import verification
+
+    users = [UserFactory(email="shared@example.jp", is_active=False) for _ in range(20)]
+    tokens = [verification.make_token(user) for user in users]
+
+    def work(i: int) -> None:
+        actions.verify_account(actor=users[i], token=tokens[i])
+
+    outcomes = run_together(work)
+    assert outcomes == {"ok": 1, "AccountError": 19}
+    assert type(users[0]).objects.filter(email="shared@example.jp", is_active=True).count() == 1
