@@ -37,7 +37,7 @@ urlpatterns = [
     path("", include("proposals.urls")),
     path("projects/", include("services.urls")),
     path("reports/", include("reports.urls")),
-    path("my/", include("portal.urls")),
+    path("", include("portal.urls")),
     path("api/v1/", include("reports.api.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -1,7 +1,8 @@
 from django.urls import path
 
-from . import views
+from . import search_views, views
 
 urlpatterns = [
-    path("", views.MyPageView.as_view(), name="my_page"),
+    path("my/", views.MyPageView.as_view(), name="my_page"),
+    path("search/", search_views.SearchView.as_view(), name="search"),
 ]

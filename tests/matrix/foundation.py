@@ -19,6 +19,7 @@ ROWS = [
     Row("audit_log", {ANON: LOGIN, Role.AUDITOR.value: 200, "*": 403}),
     # Each person's own page: nobody sees another's.
     Row("my_page", signed_in(200)),
+    Row("search", everyone(200)),
 ]
 
 
