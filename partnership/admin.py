@@ -7,6 +7,7 @@ from .admin_audit import AuditedAdmin
 from .models import (
     CitizenGroup,
     Department,
+    Follow,
     GroupMembership,
     Invitation,
     Notification,
@@ -104,6 +105,22 @@ class RecentSubmissionAdmin(admin.ModelAdmin):
     """Digests of forms sent in the last seconds (to do each once): nothing to edit."""
 
     list_display = ("key", "created_at")
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Follow)
+class FollowAdmin(admin.ModelAdmin):
+    """Read only: who follows what (each person changes their own on the object's page)."""
+
+    list_display = ("user", "target_type", "target_id", "created_at")
+    list_filter = ("target_type",)
+    list_select_related = ("user", "target_type")
+    search_fields = ("user__username",)
 
     def has_add_permission(self, request):
         return False

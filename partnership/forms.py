@@ -100,8 +100,14 @@ class AuditFilterForm(forms.Form):
 
 
 class SettingsForm(forms.Form):
-    """A person's language and the notices they want by e-mail (one box per kind)."""
+    """A person's display name, language and the notices they want by e-mail (one box per
+    kind)."""
 
+    display_name = forms.CharField(
+        label=_("Display name"), max_length=150, required=False,
+        help_text=_("The name shown to the groups and people you work with; your user "
+                    "name when empty."),
+        widget=forms.TextInput(attrs={"autocomplete": "name"}))
     language = forms.ChoiceField(
         label=_("Language"), widget=forms.RadioSelect,
         help_text=_("The language of the portal once you sign in, and of your e-mails."),

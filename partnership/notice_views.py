@@ -60,7 +60,8 @@ class AccountSettingsView(ActionFormView):
 
     def get_initial(self):
         user = self.request.user
-        return {"language": user.language, "email_kinds": preferences.email_kinds(user)}
+        return {"display_name": user.display_name, "language": user.language,
+                "email_kinds": preferences.email_kinds(user)}
 
     def perform(self, form):
         changed = preferences.update(actor=self.request.user, **form.cleaned_data)

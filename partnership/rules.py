@@ -68,11 +68,13 @@ rules.add_perm("partnership.view_group", is_member_of_group | is_city_officer)
 rules.add_perm("partnership.read_invitation", is_invitee | represents_inviting_group)
 rules.add_perm("partnership.check_groups", is_city_officer)
 rules.add_perm("partnership.view_own_groups", rules.is_authenticated)
-# A citizen (or a newcomer) registers a group; the council, the mayor's office, officers
-# and auditors take part in the scheme in their own capacity, not as a proposing group.
+# A citizen (or a newcomer) registers a group; the council, the mayor's office, officers,
+# auditors and a project's staff take part in the scheme in their own capacity, not as a
+# proposing group (staff who are also citizens of a group may register another).
 rules.add_perm("partnership.register_group",
-               rules.is_authenticated & ~(is_partnership_member | is_chair | is_mayors_office
-                                          | is_city_officer | is_auditor))
+               rules.is_authenticated
+               & (is_citizen | ~(is_partnership_member | is_chair | is_mayors_office
+                                 | is_city_officer | is_auditor | is_project_staff)))
 
 
 # Notifications and settings: each person their own, nobody anyone else's.
@@ -84,3 +86,9 @@ def is_recipient(user, notification) -> bool:
 rules.add_perm("partnership.view_notifications", rules.is_authenticated)
 rules.add_perm("partnership.read_notification", rules.is_authenticated & is_recipient)
 rules.add_perm("partnership.change_own_settings", rules.is_authenticated)
+
+# A person's own account: signing up and verifying are for visitors not signed in.
+rules.add_perm("partnership.sign_up", ~rules.is_authenticated)
+rules.add_perm("partnership.change_own_email", rules.is_authenticated)
+# Following: anyone signed in, what they may read (each kind's own permission decides).
+rules.add_perm("partnership.follow", rules.is_authenticated)

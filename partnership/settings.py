@@ -101,6 +101,7 @@ INSTALLED_APPS = [
     "services",
     "families",
     "reports",
+    "portal",
 ]
 
 MIDDLEWARE = [
@@ -185,7 +186,7 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 LOGIN_URL = "login"
-LOGIN_REDIRECT_URL = "home"
+LOGIN_REDIRECT_URL = "my_page"
 LOGOUT_REDIRECT_URL = "home"
 
 # Lock-out after five failed logins for the same user name from the same address.

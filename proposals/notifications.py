@@ -6,11 +6,11 @@ from django.db.models import QuerySet
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from partnership import notices
+from partnership import follows, notices
 from partnership.roles import Role
 from partnership.selectors import sitting_members
 
-from .models import Proposal
+from .models import Call, Proposal, Status
 
 notices.register("proposal_status", label=_("A proposal of my group changes status"),
                  template="proposals/notices/status")
@@ -55,10 +55,21 @@ ROUTES = {
 }
 
 
+follows.register("call", model=Call, permission="proposals.follow_call",
+                 page=lambda call: reverse("proposals:call_detail", kwargs={"pk": call.pk}))
+follows.register("proposal", model=Proposal, permission="proposals.read_proposal",
+                 page=_page("proposals:proposal_detail"))
+
+
 def send(kind: str, proposal: Proposal, *, reason: str = "") -> None:
     recipients, page = ROUTES[kind]
+    told = list(recipients(proposal))
+    if kind == "proposal_status" and proposal.is_public:
+        # Those who follow the proposal or its call hear of each public step too.
+        follows.tell_followers(proposal, proposal.call, subject=proposal,
+                               change=Status(proposal.status).label, told=told)
     notices.notify(
-        recipients=recipients(proposal), kind=kind,
+        recipients=told, kind=kind,
         path=page(proposal),
         params={"title": proposal.title, "call": proposal.call.title,
                 "status": proposal.status, "reason": reason},

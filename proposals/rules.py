@@ -58,6 +58,8 @@ def recusal_reason(proposal: Proposal, user) -> str:
 # are registered from the transition table, `proposals.transitions`.
 # Seeing a proposal: the public sees all but drafts; the group sees its own drafts.
 rules.add_perm("proposals.read_proposal", is_public | is_group_member)
+# Calls are public: anyone signed in may follow one (proposals follow `read_proposal`).
+rules.add_perm("proposals.follow_call", rules.is_authenticated)
 rules.add_perm("proposals.read_attachment", is_public | is_group_member)
 rules.add_perm("proposals.create_draft", rules.is_authenticated & has_any_group)
 # The role first: it costs no query, and joining a group gives the role.

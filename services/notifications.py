@@ -6,7 +6,7 @@ from django.db.models import QuerySet
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from partnership import notices
+from partnership import follows, notices
 
 from .models import Agreement, Project, ProjectYear
 
@@ -57,8 +57,19 @@ ROUTES = {
 }
 
 
+follows.register("project", model=Project, permission="services.read_project",
+                 page=lambda project: reverse("services:project_detail",
+                                              kwargs={"code": project.code}))
+# What those who follow a project hear of: its public steps.
+FOLLOWED = {"year_closed": _("A fiscal year was closed"),
+            "agreement_in_force": _("A version of the agreement came into force")}
+
+
 def send(kind: str, year: ProjectYear) -> None:
     project = year.project
+    if kind in FOLLOWED:
+        follows.tell_followers(project, subject=project, change=FOLLOWED[kind],
+                               told=ROUTES[kind](year))
     path = reverse("services:project_detail", kwargs={"code": project.code})
     notices.notify(
         recipients=ROUTES[kind](year), kind=kind, path=f"{path}?year={year.fiscal_year}",
@@ -68,6 +79,9 @@ def send(kind: str, year: ProjectYear) -> None:
 
 def send_agreement(kind: str, agreement: Agreement) -> None:
     project = agreement.project
+    if kind in FOLLOWED:
+        follows.tell_followers(project, subject=project, change=FOLLOWED[kind],
+                               told=ROUTES[kind](agreement))
     notices.notify(
         recipients=ROUTES[kind](agreement), kind=kind,
         path=reverse("services:agreement", kwargs={"code": project.code}),

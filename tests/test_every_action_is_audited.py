@@ -6,9 +6,11 @@ import importlib
 from decimal import Decimal
 
 import pytest
+from django.contrib.auth.models import AnonymousUser
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from partnership import actions as group_actions
+from partnership.account_tokens import email_change_token, verification
 from partnership.models import AuditEntry, CitizenGroup, GroupMembership
 from partnership.roles import Role
 from proposals import actions as proposal_actions
@@ -53,6 +55,12 @@ def _group_with_rep(**kwargs):
     rep = UserFactory()
     GroupMembership.objects.create(group=group, user=rep, role="representative")
     return group, rep
+
+
+def _followed():
+    user, target = UserFactory(), CallFactory()
+    group_actions.follow(actor=user, target=target)
+    return user, target
 
 
 def _invitation():
@@ -123,6 +131,19 @@ CASES = {
     "partnership.actions.remove_member": lambda: (lambda g, rep: (
         {"group": g, "membership": GroupMembership.objects.create(group=g, user=UserFactory())},
         rep))(*_group_with_rep()),
+    "partnership.actions.sign_up": lambda: (
+        {"username": "newcomer", "email": "newcomer@example.jp", "password": "long-pass-2026",
+         "language": "ja"}, AnonymousUser()),
+    "partnership.actions.verify_account": lambda: (lambda user: (
+        {"token": verification.make_token(user)}, user))(UserFactory(is_active=False)),
+    "partnership.actions.request_email_change": lambda: (
+        {"new_address": "moved@example.jp"}, UserFactory()),
+    "partnership.actions.confirm_email_change": lambda: (lambda user: (
+        {"token": email_change_token(user, "moved@example.jp")}, user))(UserFactory()),
+    "partnership.actions.follow": lambda: (
+        {"target": proposal_in(Status.SUBMITTED)}, UserFactory()),
+    "partnership.actions.unfollow": lambda: (lambda user, target: (
+        {"target": target}, user))(*_followed()),
     # proposals
     "proposals.actions.create_proposal": lambda: (lambda g, rep: (
         {"call": CallFactory(), "group": g, "title": "新しい提案", "summary": "概要"}, rep))(

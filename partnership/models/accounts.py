@@ -2,6 +2,7 @@ import rules
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.db import models
+from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -21,6 +22,15 @@ class User(AbstractUser):
     class Meta:
         verbose_name = _("user")
         verbose_name_plural = pgettext_lazy("accounts", "users")
+        # An address is verified before its account is active (sign-up, change of e-mail),
+        # and invitations and password resets find people by it: one active account each.
+        constraints = [
+            models.UniqueConstraint(
+                Lower("email"), name="user_active_email_unique",
+                condition=models.Q(is_active=True) & ~models.Q(email=""),
+                violation_error_message=_("Another account uses this e-mail address."),
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.name_from(self.display_name, self.first_name, self.last_name, self.username)

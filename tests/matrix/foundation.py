@@ -17,6 +17,9 @@ ROWS = [
     Row("password_change_done", signed_in(200)),
     Row("set_language", everyone(302), method="post", page=False),
     Row("audit_log", {ANON: LOGIN, Role.AUDITOR.value: 200, "*": 403}),
+    # Each person's own page: nobody sees another's.
+    Row("my_page", signed_in(200)),
+    Row("search", everyone(200)),
 ]
 
 

@@ -48,7 +48,8 @@ def officer(status: int) -> dict[str, object]:
 # citizen's own group naming somebody else, which the citizen may see but not answer.
 ANSWER = {ANON: LOGIN, CITIZEN: 302, "*": 404}
 REGISTER = {ANON: LOGIN, **{role.value: 403 for role in (
-    Role.PARTNERSHIP_MEMBER, Role.CHAIR, Role.MAYORS_OFFICE, Role.CITY_OFFICER, Role.AUDITOR)},
+    Role.PARTNERSHIP_MEMBER, Role.CHAIR, Role.MAYORS_OFFICE, Role.CITY_OFFICER, Role.AUDITOR,
+    Role.PROJECT_STAFF)},
     "*": 200}
 ANSWER_OTHER = {CITIZEN: 403}
 
