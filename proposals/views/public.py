@@ -6,6 +6,7 @@ from django.views.generic import DetailView, ListView, View
 
 from partnership.page_cache import CachedPublicPage
 
+from ..call_dates import key_dates
 from ..models import Attachment, Call, Proposal
 from ..rules import is_group_member
 from ..selectors import (
@@ -40,7 +41,8 @@ class CallDetailView(CachedPublicPage, ListView):
         return public_proposals_of(self.call)
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(call=self.call, state=call_state(self.call), **kwargs)
+        return super().get_context_data(call=self.call, state=call_state(self.call),
+                                        key_dates=key_dates(self.call), **kwargs)
 
 
 class ProposalDetailView(CachedPublicPage, DetailView):
