@@ -8,10 +8,12 @@ from django.conf import settings
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views import View
 
 from .. import ical
 from ..call_dates import key_dates
+from ..hearing_selectors import sessions_of
 from ..models import Call
 
 
@@ -28,6 +30,12 @@ def _events(call: Call, page: str) -> list[ical.Event]:
         events.append(ical.Event(uid=f"call-{call.pk}-{row.key}@{_host()}",
                                  summary=f"{call.title}: {row.label}",
                                  start=row.start, end=end, url=page))
+    # The sessions once published: nothing of a hearing before it is meant to be public.
+    for session in sessions_of(call, public_only=True):
+        events.append(ical.Event(uid=f"hearing-session-{session.pk}@{_host()}",
+                                 summary=f"{call.title}: {_('Public hearing')}",
+                                 start=session.starts_at, end=session.ends_at,
+                                 location=session.place, url=page))
     return events
 
 
