@@ -162,3 +162,5 @@ class ConsultationAdmin(ReadOnlyAdmin):
     list_display = ("subject", "group", "department", "status", "opened_at")
     list_filter = ("status",)
     list_select_related = ("group", "department")
+
+from . import hearing_admin  # noqa: E402, F401 (the hearing's pages, in a module of their own)

@@ -20,7 +20,7 @@ def officer():
 
 def session_of(call: Call, *, by=None, hour: int = 13, status=SessionStatus.PLANNED,
                days: int = 3) -> HearingSession:
-    """A three-hour session `days` from today (in the call's fiscal year or the next)."""
+    """A three-hour session `days` from today."""
     by = by or officer()
     day = timezone.localdate() + datetime.timedelta(days=days)
     start = timezone.make_aware(datetime.datetime.combine(day, datetime.time(hour)))

@@ -6,11 +6,9 @@ audit log; the group is told of a slot to confirm."""
 import datetime
 
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from partnership import audit, clock
-from partnership.fiscal import fiscal_year_bounds
 from partnership.lifecycle import forget_cached_answers
 from partnership.models import User
 
@@ -32,10 +30,13 @@ SESSION_FIELDS = ("call", "starts_at", "ends_at", "place", "seats", "status")
 SLOT_FIELDS = ("session", "proposal", "position", "starts_at", "minutes", "status")
 
 
-def _within_the_calls_years(call: Call, moment: datetime.datetime) -> bool:
-    """A hearing falls in the call's fiscal year or the next (a call's review may run on)."""
-    first, _last = fiscal_year_bounds(call.fiscal_year)
-    return first <= timezone.localdate(moment) <= fiscal_year_bounds(call.fiscal_year + 1)[1]
+# A call's review may run on after its deadline, but not for years.
+HEARINGS_AFTER_CLOSING = datetime.timedelta(days=366)
+
+
+def _within_the_call(call: Call, moment: datetime.datetime) -> bool:
+    """Not before the call opens, nor more than a year after it closes."""
+    return call.opens_at <= moment <= call.closes_at + HEARINGS_AFTER_CLOSING
 
 
 @transaction.atomic
@@ -49,8 +50,8 @@ def plan_hearing_session(*, actor: User, call: Call, starts_at: datetime.datetim
     require(ends_at > starts_at, _("The session must end after it starts."))
     require(0 <= seats <= MAX_SEATS, _("A session offers at most %(n)s public seats.")
             % {"n": MAX_SEATS})
-    require(_within_the_calls_years(call, starts_at) and _within_the_calls_years(call, ends_at),
-            _("A hearing falls in the call's fiscal year or the next."))
+    require(_within_the_call(call, starts_at) and _within_the_call(call, ends_at),
+            _("A hearing takes place after the call opens and within a year of its closing."))
     session = HearingSession.objects.create(call=call, starts_at=starts_at, ends_at=ends_at,
                                             place=place, seats=seats, planned_by=actor)
     audit.record(actor=actor, action="hearing.planned", subject=session,
