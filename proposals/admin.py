@@ -54,8 +54,8 @@ class CallAdmin(AuditedAdmin):
     fieldsets = [
         (None, {"fields": ("fiscal_year", "title", "description", "consultation_required")}),
         (_("Calendar"), {"fields": ("consultation_opens_on", "consultation_closes_on",
-                                    "opens_at", "closes_at", "hearing_on", "review_ends_on",
-                                    "decision_on")}),
+                                    "opens_at", "closes_at", "hearing_on", "hearing_required",
+                                    "review_ends_on", "decision_on")}),
         (_("Review rules"), {"fields": ("quorum", "threshold", "frozen_at")}),
     ]
 

@@ -18,6 +18,11 @@ class CallCalendar(models.Model):
     hearing_on = models.DateField(_("public hearing"), null=True, blank=True)
     review_ends_on = models.DateField(_("review ends"), null=True, blank=True)
     decision_on = models.DateField(_("decision by"), null=True, blank=True)
+    # Part of the calendar's order: the partnership hears a group before it ballots.
+    hearing_required = models.BooleanField(
+        _("hearing required before the review"), default=False,
+        help_text=_("The chair opens a proposal's review only once its group has presented "
+                    "at a hearing (its confirmed slot has begun)."))
 
     class Meta:
         abstract = True

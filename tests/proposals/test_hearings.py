@@ -13,7 +13,7 @@ from proposals.hearings import HearingNote, HearingSlot, SessionStatus
 from proposals.models import Status
 from tests.factories import CallFactory
 from tests.hearings import asked, officer, session_of, slot_for
-from tests.lifecycle import group_member, members, proposal_in
+from tests.lifecycle import chair, group_member, members, proposal_in
 from tests.threads import ON_POSTGRESQL, THREADS, run_together
 
 pytestmark = pytest.mark.django_db
@@ -151,3 +151,23 @@ def test_simultaneous_slots_for_one_proposal_leave_one():
     outcomes = run_together(schedule)
     assert outcomes == {"ok": 1, "ProposalError": THREADS - 1}
     assert HearingSlot.objects.filter(proposal=proposal).count() == 1
+
+
+def test_a_call_requiring_the_hearing_opens_reviews_only_after_the_groups_slot():
+    from partnership import clock
+
+    call = CallFactory(hearing_required=True)
+    proposal = proposal_in(Status.ELIGIBLE, call=call)
+    the_chair = chair()
+    with pytest.raises(ProposalError, match="requires the hearing"):
+        actions.open_review(actor=the_chair, proposal=proposal)  # no slot
+    slot = slot_for(proposal, session_of(call))
+    with clock.at(slot.starts_at + H), pytest.raises(ProposalError, match="requires the"):
+        actions.open_review(actor=the_chair, proposal=proposal)  # not confirmed
+    actions.confirm_hearing_slot(actor=group_member(proposal), slot=slot)
+    with pytest.raises(ProposalError, match="requires the hearing"):
+        actions.open_review(actor=the_chair, proposal=proposal)  # not heard yet
+    with clock.at(slot.starts_at):
+        actions.open_review(actor=the_chair, proposal=proposal)
+    proposal.refresh_from_db()
+    assert proposal.status == Status.UNDER_REVIEW
