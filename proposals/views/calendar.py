@@ -31,9 +31,10 @@ def _events(call: Call, page: str) -> list[ical.Event]:
                                  summary=f"{call.title}: {row.label}",
                                  start=row.start, end=end, url=page))
     # The sessions once published: nothing of a hearing before it is meant to be public.
+    hearing = _("Public hearing")
     for session in sessions_of(call, public_only=True):
         events.append(ical.Event(uid=f"hearing-session-{session.pk}@{_host()}",
-                                 summary=f"{call.title}: {_('Public hearing')}",
+                                 summary=f"{call.title}: {hearing}",
                                  start=session.starts_at, end=session.ends_at,
                                  location=session.place, url=page))
     return events
