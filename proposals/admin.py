@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 
 from partnership.admin_audit import AuditedAdmin
 
@@ -50,6 +51,13 @@ class CallAdmin(AuditedAdmin):
     list_filter = ("fiscal_year",)
     search_fields = ("title",)
     inlines = [CriterionInline, ChecklistInline]
+    fieldsets = [
+        (None, {"fields": ("fiscal_year", "title", "description", "consultation_required")}),
+        (_("Calendar"), {"fields": ("consultation_opens_on", "consultation_closes_on",
+                                    "opens_at", "closes_at", "hearing_on", "hearing_required",
+                                    "review_ends_on", "decision_on")}),
+        (_("Review rules"), {"fields": ("quorum", "threshold", "frozen_at")}),
+    ]
 
     def get_readonly_fields(self, request, obj=None):
         if obj is not None and obj.frozen_at is not None:
@@ -154,3 +162,5 @@ class ConsultationAdmin(ReadOnlyAdmin):
     list_display = ("subject", "group", "department", "status", "opened_at")
     list_filter = ("status",)
     list_select_related = ("group", "department")
+
+from . import hearing_admin  # noqa: E402, F401 (the hearing's pages, in a module of their own)

@@ -10,8 +10,10 @@ from django.utils.translation import gettext_lazy as _
 from partnership import clock
 from partnership.models import CitizenGroup, Department, PartnershipMember
 
+from .call_calendar import CALENDAR_CONSTRAINTS, CallCalendar
 
-class Call(models.Model):
+
+class Call(CallCalendar):
     """A call for proposals (募集) of one fiscal year, with its submission window and rules."""
 
     fiscal_year = models.PositiveSmallIntegerField(_("fiscal year"), db_index=True)
@@ -52,6 +54,7 @@ class Call(models.Model):
             models.CheckConstraint(
                 condition=models.Q(closes_at__gt=models.F("opens_at")), name="call_window_order"
             ),
+            *CALENDAR_CONSTRAINTS,
         ]
 
     def __str__(self) -> str:
@@ -390,3 +393,7 @@ class Decision(models.Model):
 # Defined in its own module; imported here so that Django finds it with the app's models.
 from .checklists import ChecklistItem as ChecklistItem  # noqa: E402
 from .consultations import Consultation as Consultation  # noqa: E402
+from .hearings import HearingNote as HearingNote  # noqa: E402
+from .hearings import HearingQuestion as HearingQuestion  # noqa: E402
+from .hearings import HearingSession as HearingSession  # noqa: E402
+from .hearings import HearingSlot as HearingSlot  # noqa: E402

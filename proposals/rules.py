@@ -72,6 +72,11 @@ rules.add_perm("proposals.open_consultation", rules.is_authenticated & has_any_g
 rules.add_perm("proposals.view_consultations",
                is_city_officer | (rules.is_authenticated & has_any_group))
 rules.add_perm("proposals.view_review_queue", is_partnership_member)
+# The hearing's questions and answers: the group and those who work on the review; everyone
+# once the review has closed.
+rules.add_perm("proposals.read_hearing_questions",
+               is_group_member | is_city_officer | is_partnership_member | is_chair
+               | is_mayors_office | review_is_closed)
 rules.add_perm(
     "proposals.view_ballots",
     (is_partnership_member | is_chair | is_mayors_office) & review_is_closed,

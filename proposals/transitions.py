@@ -78,6 +78,17 @@ PROPOSAL = Lifecycle(
                    _("Only sitting partnership members outside the proposing group declare "
                      "conflicts."),
                    label=_("Declare a conflict of interest")),
+        Transition("ask_question", (S.ELIGIBLE, S.UNDER_REVIEW), (),
+                   is_partnership_member & is_sitting_member & ~is_group_member,
+                   "proposals.ask_hearing_question", "hearing_question.asked",
+                   _("Only sitting partnership members outside the proposing group record "
+                     "the hearing's questions."),
+                   notify={None: ("hearing_question_asked",)}, label=_("Record a question")),
+        Transition("write_hearing_note", (S.ELIGIBLE, S.UNDER_REVIEW), (),
+                   is_partnership_member & is_sitting_member, "proposals.write_hearing_note",
+                   "hearing_note.saved",
+                   _("Only sitting partnership members keep hearing notes."),
+                   label=_("My hearing notes")),
         Transition("close_review", (S.UNDER_REVIEW,), (S.RECOMMENDED, S.NOT_RECOMMENDED),
                    is_chair, "proposals.close_review", "proposal.review_closed",
                    _("Only the partnership chair closes reviews."),

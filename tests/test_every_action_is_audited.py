@@ -29,6 +29,8 @@ from tests.factories import (
     UserFactory,
 )
 from tests.families.helpers import family_project, report_in, welfare_officer
+from tests.hearings import asked, session_of, slot_for
+from tests.hearings import officer as hearing_officer
 from tests.lifecycle import chair, checklist_of, full_scores, group_member, members, proposal_in
 from tests.services.agreement_data import TERMS as AGREEMENT_TERMS
 from tests.services.agreement_data import agreement_in, agreement_project, representative_of
@@ -191,6 +193,24 @@ CASES = {
         {"consultation": c, "proposal": ProposalFactory(call=c.call, group=c.group)},
         c.group.memberships.first().user))(
         consultation_in(ConsultationStatus.OPEN, with_draft=False)),
+    "proposals.actions.plan_hearing_session": lambda: (lambda c: (
+        {"call": c, "starts_at": c.opens_at, "ends_at": c.opens_at + datetime.timedelta(hours=2),
+         "place": "市役所", "seats": 30}, hearing_officer()))(CallFactory()),
+    "proposals.actions.schedule_hearing_slot": lambda: (lambda p: (lambda s: (
+        {"session": s, "proposal": p, "position": 1, "starts_at": s.starts_at, "minutes": 20},
+        hearing_officer()))(session_of(p.call)))(proposal_in(Status.ELIGIBLE)),
+    "proposals.actions.publish_hearing_session": lambda: (
+        {"session": session_of(CallFactory())}, hearing_officer()),
+    "proposals.actions.confirm_hearing_slot": lambda: (lambda p: (
+        {"slot": slot_for(p, session_of(p.call))}, group_member(p)))(
+        proposal_in(Status.ELIGIBLE)),
+    "proposals.actions.ask_hearing_question": lambda: (
+        {"proposal": proposal_in(Status.ELIGIBLE), "question": "費用の根拠は？"}, members(1)[0]),
+    "proposals.actions.answer_hearing_question": lambda: (lambda q: (
+        {"question": q, "answer": "見積書のとおりです。"}, group_member(q.proposal)))(
+        asked(proposal_in(Status.UNDER_REVIEW))),
+    "proposals.actions.save_hearing_note": lambda: (
+        {"proposal": proposal_in(Status.UNDER_REVIEW), "text": "説明が明快"}, members(1)[0]),
     # services
     "services.actions.update_project": lambda: (lambda p: (
         {"project": p, "code": "renamed", "department": p.department, "starts_on": p.starts_on,

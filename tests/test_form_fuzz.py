@@ -15,9 +15,11 @@ from proposals.models import Status
 from services.kinds import KINDS
 from services.models import Project
 from tests.consultations import consultation_in, department_officer
-from tests.factories import CitizenGroupFactory, UserFactory
 from tests.families.helpers import family_project, report_in, welfare_officer
+from tests.factories import CallFactory, CitizenGroupFactory, UserFactory
 from tests.fuzz import EXAMPLES, form_data, postgresql
+from tests.hearings import asked, session_of
+from tests.hearings import officer as hearing_officer
 from tests.lifecycle import chair, group_member, members, proposal_in, vote
 from tests.services.agreement_data import agreement_in
 from tests.services.conftest import make_project, officer_of, staff_of
@@ -84,6 +86,13 @@ FORMS = {
         consultation_in("open", with_draft=False)),
     "proposals:mark_eligible": lambda: (UserFactory(roles=[Role.CITY_OFFICER]),
                                         {"pk": proposal_in(Status.SUBMITTED).pk}),
+    "proposals:hearing_plan": lambda: (hearing_officer(), {"pk": CallFactory().pk}),
+    "proposals:hearing_slot_new": lambda: (lambda p: (
+        hearing_officer(), {"pk": session_of(p.call).pk}))(proposal_in(Status.ELIGIBLE)),
+    "proposals:hearing_answer": lambda: (lambda q: (
+        group_member(q.proposal), {"pk": q.pk}))(asked(proposal_in(Status.UNDER_REVIEW))),
+    "proposals:hearing_question_new": _under_review_member,
+    "proposals:hearing_notes": _under_review_member,
 }
 
 

@@ -22,6 +22,13 @@ from .drafts import (
     update_draft,
     withdraw,
 )
+from .hearing_record import answer_hearing_question, ask_hearing_question, save_hearing_note
+from .hearings import (
+    confirm_hearing_slot,
+    plan_hearing_session,
+    publish_hearing_session,
+    schedule_hearing_slot,
+)
 from .review import cast_ballot, close_review, declare_conflict, open_review
 from .screening import mark_eligible, mark_ineligible
 
@@ -30,4 +37,7 @@ __all__ = [
     "create_proposal", "link_consultation", "open_consultation", "reply_consultation",
     "decide", "declare_conflict", "mark_eligible", "mark_ineligible", "open_review",
     "remove_attachment", "submit", "update_draft", "withdraw",
+    "plan_hearing_session", "schedule_hearing_slot", "publish_hearing_session",
+    "confirm_hearing_slot", "ask_hearing_question", "answer_hearing_question",
+    "save_hearing_note",
 ]

@@ -10,6 +10,7 @@ from partnership import audit, clock
 from partnership.models import User
 from partnership.selectors import sitting_term
 
+from ..hearings import HearingSlot, SlotStatus
 from ..models import (
     Ballot,
     Call,
@@ -25,10 +26,19 @@ from ..tally import tally_for
 from .steps import authorize, lock, move, require
 
 
+def heard(proposal: Proposal) -> bool:
+    """Whether the group presented: its slot was confirmed and its time has come."""
+    return HearingSlot.objects.filter(proposal=proposal, status=SlotStatus.CONFIRMED,
+                                      starts_at__lte=clock.now()).exists()
+
+
 @transaction.atomic
 def open_review(*, actor: User, proposal: Proposal) -> Proposal:
     proposal = lock(proposal)
     transition = authorize(actor, proposal, "open_review")
+    if proposal.call.hearing_required:
+        require(heard(proposal), _("This call requires the hearing before the review: the "
+                                   "group's confirmed slot must have begun."))
     Call.objects.filter(pk=proposal.call_id, frozen_at__isnull=True).update(frozen_at=clock.now())
     move(proposal, transition, actor=actor, to=Status.UNDER_REVIEW)
     return proposal

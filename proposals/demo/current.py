@@ -10,7 +10,7 @@ from django.utils import timezone
 from partnership.fiscal import fiscal_year_bounds, fiscal_year_of
 
 from .. import actions
-from . import ballots, calls, consultations
+from . import ballots, calls, consultations, hearings
 from .plans import Plan
 from .roster import Roster
 from .themes import proposal_fields
@@ -46,6 +46,8 @@ def load(roster: Roster) -> int:
         ),
     )
     criteria = calls.criteria(call)
+    hearings.calendar(call, first, last)
+    first_session, second_session = hearings.sessions(roster, call, first, last)
     existing = set(call.proposals.values_list("title", flat=True))
     created = 0
     for title, key, department, theme, where in PLANS:
@@ -71,8 +73,13 @@ def load(roster: Roster) -> int:
         actions.mark_eligible(actor=roster.officer, proposal=proposal,
                               checked=calls.checklist(call))
         if where == "eligible":
+            # Heard at the second session, still to be published; the group has not
+            # confirmed yet.
+            hearings.slot(roster, second_session, proposal, confirm=False)
             continue
+        hearings.slot(roster, first_session, proposal, confirm=True)
         actions.open_review(actor=roster.chair, proposal=proposal)
+        hearings.questions(roster, proposal)
         voters = [u for u in ballots.eligible_voters(roster, proposal, key, rng)
                   if u.username != "member"]
         if where == "review":

@@ -6,6 +6,8 @@ from django.views.generic import DetailView, ListView, View
 
 from partnership.page_cache import CachedPublicPage
 
+from ..call_dates import key_dates
+from ..hearing_selectors import questions_of, sessions_of, slot_of
 from ..models import Attachment, Call, Proposal
 from ..rules import is_group_member
 from ..selectors import (
@@ -40,7 +42,9 @@ class CallDetailView(CachedPublicPage, ListView):
         return public_proposals_of(self.call)
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(call=self.call, state=call_state(self.call), **kwargs)
+        return super().get_context_data(
+            call=self.call, state=call_state(self.call), key_dates=key_dates(self.call),
+            sessions=sessions_of(self.call, public_only=True), **kwargs)
 
 
 class ProposalDetailView(CachedPublicPage, DetailView):
@@ -80,6 +84,19 @@ class ProposalDetailView(CachedPublicPage, DetailView):
         if consultation is not None and self.request.user.has_perm(
                 "proposals.read_consultation", consultation):
             context["consultation"] = consultation
+        context.update(self._hearing(proposal))
+        return context
+
+    def _hearing(self, proposal: Proposal) -> dict:
+        """The slot once its session is public (at once for the group and the officers);
+        the questions and answers once the review closed (at once for those at work on it)."""
+        user, context = self.request.user, {}
+        slot = slot_of(proposal)
+        if slot is not None and user.has_perm("proposals.read_hearing_slot", slot):
+            context["slot"] = slot
+            context["can_confirm"] = user.has_perm("proposals.confirm_hearing_slot", slot)
+        if user.has_perm("proposals.read_hearing_questions", proposal):
+            context["questions"] = questions_of(proposal)
         return context
 
 

@@ -13,6 +13,7 @@ from django.views.generic import TemplateView
 from partnership.view_mixins import ActionFormView, ActionView, PermissionPage
 
 from .. import actions, board
+from ..hearing_selectors import note_of, questions_of
 from ..models import Call, Criterion, ReviewResult, Status
 from ..review_forms import BallotForm, CloseReviewForm, ConflictForm
 from ..rules import recusal_reason
@@ -68,7 +69,10 @@ class BallotView(ProposalPage, ActionFormView):
         return {**super().get_form_kwargs(), "criteria": self.criteria(), "ballot": self.ballot}
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(ballot=self.ballot, **kwargs)
+        # The hearing's questions, and this member's own notes (nobody else's).
+        return super().get_context_data(
+            ballot=self.ballot, questions=questions_of(self.proposal),
+            hearing_note=note_of(self.proposal, self.request.user), **kwargs)
 
     def perform(self, form):
         return actions.cast_ballot(actor=self.request.user, proposal=self.proposal,

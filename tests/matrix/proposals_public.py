@@ -46,6 +46,7 @@ def _call(objects: dict, scope: str) -> dict:
 ROWS = [
     Row("proposals:call_list", everyone(200)),
     Row("proposals:call_detail", everyone(200), _call),
+    Row("proposals:call_calendar", everyone(200), _call, page=False),
     Row("proposals:proposal_detail", DRAFT_SEEN_BY_GROUP, _proposal("draft"), scopes=BOTH,
         other_expect=OTHER_DRAFT),
     Row("proposals:proposal_detail", everyone(200), _proposal("submitted"), scopes=BOTH),

@@ -184,3 +184,33 @@ def test_the_current_call_gives_every_role_something_to_do(demo):
     assert tally_for(review).has_quorum
     actions.close_review(actor=chair, proposal=review)
     assert Proposal.objects.get(pk=review.pk).status == Status.RECOMMENDED
+
+
+def test_the_current_call_has_a_calendar_and_a_hearing(demo, client):
+    from django.urls import reverse
+
+    from proposals.hearings import SessionStatus, SlotStatus
+    from tests.pages import text
+
+    call = Call.objects.exclude(fiscal_year__in=HISTORIC).get()
+    call.full_clean()  # the dates in order
+    assert None not in (call.consultation_opens_on, call.consultation_closes_on,
+                        call.hearing_on, call.review_ends_on, call.decision_on)
+    sessions = list(call.hearing_sessions.order_by("starts_at"))
+    assert [s.status for s in sessions] == [SessionStatus.PUBLISHED, SessionStatus.PLANNED]
+    slots = {slot.proposal.status: slot.status
+             for session in sessions for slot in session.slots.select_related("proposal")}
+    assert slots == {Status.ELIGIBLE: SlotStatus.PROPOSED,
+                     Status.UNDER_REVIEW: SlotStatus.CONFIRMED,
+                     Status.RECOMMENDED: SlotStatus.CONFIRMED}
+    closed = call.proposals.get(status=Status.RECOMMENDED)
+    question = closed.hearing_questions.get()
+    assert question.answer
+    # Public: the published session and the closed review's questions, not the planned one.
+    page = text(client.get(reverse("proposals:call_detail", kwargs={"pk": call.pk})))
+    assert sessions[0].place in page and sessions[1].place not in page
+    assert question.question in text(
+        client.get(reverse("proposals:proposal_detail", kwargs={"pk": closed.pk})))
+    review = call.proposals.get(status=Status.UNDER_REVIEW)
+    assert review.hearing_questions.get().question not in text(
+        client.get(reverse("proposals:proposal_detail", kwargs={"pk": review.pk})))

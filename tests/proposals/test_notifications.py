@@ -61,6 +61,8 @@ RECIPIENTS = {
     "review_ready": (_chairs, lambda p: reverse("proposals:review_board",
                                                 kwargs={"call": p.call_id})),
     "decision_needed": (_mayors_office, _page("proposals:decide")),
+    # A step that keeps the state (tests/proposals/test_hearings.py sends it).
+    "hearing_question_asked": (_group, _page("proposals:proposal_detail")),
 }
 
 STEPS = [

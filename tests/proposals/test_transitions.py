@@ -78,6 +78,10 @@ RUNNERS = {
     "declare_conflict": lambda p, u: actions.declare_conflict(actor=u, proposal=p,
                                                               reason="団体の役員のため"),
     "close_review": lambda p, u: actions.close_review(actor=u, proposal=p),
+    "ask_question": lambda p, u: actions.ask_hearing_question(
+        actor=u, proposal=p, question="担い手はどう確保しますか。"),
+    "write_hearing_note": lambda p, u: actions.save_hearing_note(
+        actor=u, proposal=p, text="体制の説明が具体的だった。"),
     "decide": lambda p, u: actions.decide(actor=u, proposal=p, outcome="chosen",
                                           reason="重点施策に合致"),
 }
