@@ -392,3 +392,4 @@ class Evaluation(models.Model):
         return f"{self.project} {self.fiscal_year} ({self.get_evaluator_display()})"
 
 from .agreement_models import Agreement  # noqa: E402, F401 (its own module: this one is full)
+from .report_models import AnnualReport, SettlementLine  # noqa: E402, F401

@@ -12,6 +12,7 @@ from partnership.roles import Role
 from services import actions, importing
 from services.kinds import KINDS
 from tests.factories import DepartmentFactory, UserFactory
+from tests.services.report_data import accepted_quietly
 
 from .conftest import make_project, officer_of, staff_of
 
@@ -48,6 +49,7 @@ def a_year_of_changes(project) -> None:
     actions.save_evaluation(actor=staff, project=project, year=2011, evaluator="group",
                             progress=5, division_of_roles=3, satisfaction=5, outcomes=4,
                             comment="順調")
+    accepted_quietly(project, 2011)
     actions.close_year(actor=officer, project=project, year=2011)
     # Only an administrator makes another department the partner.
     admin = UserFactory(roles=[Role.ADMINISTRATOR])
