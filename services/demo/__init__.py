@@ -3,7 +3,8 @@
 The projects come from the case-study proposals that `proposals.demo` chose (the
 `proposal_chosen` signal made them). This package gives them their codes, periods and
 departments (`cases`) and generates raw service records for fiscal years 2009-2013
-(`records`), then the 2011 targets, evaluations and closed years.
+(`records`), then the 2011 targets, evaluations, accepted annual reports (`reports`) and
+closed years.
 """
 
 import datetime
@@ -27,7 +28,7 @@ from ..models import (
     Target,
     Visit,
 )
-from . import agreements
+from . import agreements, reports
 from .cases import (
     AGREED_AT,
     CASES,
@@ -130,6 +131,7 @@ def load(stdout=None) -> dict[str, Project]:
                           "comment": comment, "author": authors[evaluator]},
             )
         if officer is not None:
+            reports.accept_years(project, CLOSED_YEARS, group_user, officer)
             _close_years(project, officer)
     agreements.load(projects, officer, admin)
     if stdout is not None and projects:
