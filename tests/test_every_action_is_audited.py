@@ -205,7 +205,8 @@ CASES = {
         {"project": p, "year": 2011}, officer_of(p)))(_project_with(target=True)),
     "services.actions.save_evaluation": lambda: (lambda p: (
         {"project": p, "year": 2011, "evaluator": "group", "progress": 4,
-         "division_of_roles": 3, "satisfaction": 4, "outcomes": 3}, staff_of(p)))(
+         "division_of_roles": 3, "satisfaction": 4, "outcomes": 3, "verdict": "end"},
+        staff_of(p)))(
         _project_with()),
     "services.actions.close_year": lambda: (lambda p: (
         {"project": p, "year": 2011}, officer_of(p)))(

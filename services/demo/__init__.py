@@ -75,7 +75,7 @@ def _close_years(project: Project, officer: User) -> None:
 
 def load(stdout=None) -> dict[str, Project]:
     officer = User.objects.filter(username="officer").first()
-    member = User.objects.filter(username="member").first()
+    chair = User.objects.filter(username="chair").first()
     admin = User.objects.filter(username="admin").first()
     projects = {}
     for case in CASES:
@@ -121,14 +121,15 @@ def load(stdout=None) -> dict[str, Project]:
                           "agreed_at": AGREED_AT if officer else None},
             )
         authors = {"group": group_user, "department": officer or admin,
-                   "partnership": member or admin}
+                   "partnership": chair or admin}  # the chair writes it for the partnership
         for evaluator, scores in EVALUATIONS_2011[case.code].items():
-            progress, roles, satisfaction, outcomes, comment = scores
+            progress, roles, satisfaction, outcomes, comment, verdict = scores
             Evaluation.objects.get_or_create(
                 project=project, fiscal_year=FOCUS_YEAR, evaluator=evaluator,
                 defaults={"progress": progress, "division_of_roles": roles,
                           "satisfaction": satisfaction, "outcomes": outcomes,
-                          "comment": comment, "author": authors[evaluator]},
+                          "comment": comment, "verdict": verdict,
+                          "author": authors[evaluator]},
             )
         if officer is not None:
             reports.accept_years(project, CLOSED_YEARS, group_user, officer)

@@ -121,6 +121,20 @@ def test_demo_closed_years_have_accepted_reports_keeping_the_counted_figures(cas
 
 
 @pytest.mark.django_db
+def test_demo_advisors_no_specific_impact_yet_continue(case_projects):
+    """The seed's advisors: no impact identified, yet judged a success; the chair wrote the
+    partnership's evaluation."""
+    projects = demo.load()
+    evaluations = Evaluation.objects.filter(project=projects["childcare-advisors"],
+                                            fiscal_year=2011)
+    assert {e.evaluator: e.verdict for e in evaluations} == {
+        "group": "continue", "department": "continue", "partnership": "continue"}
+    assert all("具体的な効果は確認できていない" in e.comment
+               for e in evaluations if e.evaluator != "group")
+    assert evaluations.get(evaluator="partnership").author.username == "chair"
+
+
+@pytest.mark.django_db
 def test_demo_is_idempotent(case_projects):
     demo.load()
     before = snapshot()

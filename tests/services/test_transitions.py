@@ -33,7 +33,8 @@ pytestmark = pytest.mark.django_db
 
 YEAR_NUMBER = 2011  # the project runs fiscal 2010–2012
 DAY = datetime.date(2011, 6, 1)
-SCORES = {"progress": 4, "division_of_roles": 3, "satisfaction": 5, "outcomes": 4}
+SCORES = {"progress": 4, "division_of_roles": 3, "satisfaction": 5, "outcomes": 4,
+          "verdict": "continue"}
 
 
 def _record(project: Project) -> Activity:
