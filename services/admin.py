@@ -5,6 +5,7 @@ from partnership.admin_audit import AuditedAdmin
 from .models import (
     Activity,
     Agreement,
+    AnnualReport,
     Course,
     Evaluation,
     ImportBatch,
@@ -12,6 +13,7 @@ from .models import (
     Project,
     ProjectYear,
     ServiceRequest,
+    SettlementLine,
     Target,
     Visit,
 )
@@ -117,4 +119,37 @@ class AgreementAdmin(RecordAdmin):
 
     list_display = ("project", "version", "status", "starts_on", "ends_on")
     list_filter = ("status",)
+    raw_id_fields = ()
+
+
+class SettlementLineInline(admin.TabularInline):
+    model = SettlementLine
+    extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(AnnualReport)
+class AnnualReportAdmin(RecordAdmin):
+    """Annual reports change through their life cycle in the portal (written, submitted,
+    returned, accepted), which the audit log records: the admin may look, not touch. An
+    accepted report's figures are what the reports read for its closed year."""
+
+    list_display = ("year", "status", "submitted_at", "decided_at")
+    list_select_related = ("year__project",)
+    list_filter = ("status",)
+    raw_id_fields = ()
+    inlines = [SettlementLineInline]
+
+
+@admin.register(SettlementLine)
+class SettlementLineAdmin(RecordAdmin):
+    list_display = ("report", "position", "item", "city_amount", "group_amount")
+    list_select_related = ("report__year__project",)
+    list_filter = ()
     raw_id_fields = ()

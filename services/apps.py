@@ -11,8 +11,9 @@ class ServicesConfig(AppConfig):
 
         from . import notifications  # noqa: F401 (registers the notice kinds)
         from .receivers import create_project
-        from .transitions import AGREEMENT, YEAR
+        from .transitions import AGREEMENT, REPORT, YEAR
 
         YEAR.register_permissions()
         AGREEMENT.register_permissions()
+        REPORT.register_permissions()
         proposal_chosen.connect(create_project, dispatch_uid="services.create_project")

@@ -117,12 +117,19 @@ SCORE_CHOICES = [("", "—"), *[(n, str(n)) for n in range(1, 6)]]
 class EvaluationForm(forms.ModelForm):
     class Meta:
         model = Evaluation
-        fields = ["progress", "division_of_roles", "satisfaction", "outcomes", "comment"]
+        fields = ["progress", "division_of_roles", "satisfaction", "outcomes", "verdict",
+                  "comment"]
         widgets = {
             name: forms.Select(choices=SCORE_CHOICES)
             for name in ("progress", "division_of_roles", "satisfaction", "outcomes")
         } | {"comment": forms.Textarea(attrs={"rows": 4})}
-        help_texts = {"progress": _("1 (poor) to 5 (excellent)")}
+        help_texts = {"progress": _("1 (poor) to 5 (excellent)"),
+                      "verdict": _("Whether the project should go on, whatever the numbers "
+                                   "say.")}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["verdict"].required = True
 
 
 class ImportForm(forms.Form):

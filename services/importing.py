@@ -18,13 +18,14 @@ from collections import Counter
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from partnership.fiscal import fiscal_year_of
 
 from .import_columns import CellError, columns_for, columns_of
 from .kinds import KINDS, RecordKind
-from .models import ImportBatch, Project, ProjectYear
+from .models import AnnualReport, ImportBatch, Project, ProjectYear
 
 PREVIEW_ROWS = 10
 MAX_FILE_BYTES = 5 * 1024 * 1024
@@ -181,8 +182,14 @@ def _read(parsed: ParsedFile, data: bytes, allowed_project_ids: set[int] | None)
             "code", "pk", "group_id", "starts_on", "ends_on"):
         projects[code] = (pk, group_id)
         periods[pk] = (starts_on, ends_on)
-    closed = set(ProjectYear.objects.filter(status=ProjectYear.Status.CLOSED)
-                 .values_list("project_id", "fiscal_year"))
+    # Closed years, and years whose annual report is submitted or accepted (their records
+    # no longer change either): (project, year) -> whether it is closed.
+    closed = {(project_id, year): status == ProjectYear.Status.CLOSED
+              for project_id, year, status in ProjectYear.objects.filter(
+                  Q(status=ProjectYear.Status.CLOSED)
+                  | Q(report__status__in=[AnnualReport.Status.SUBMITTED,
+                                          AnnualReport.Status.ACCEPTED]))
+              .values_list("project_id", "fiscal_year", "status")}
     project_index = header.index("project")
     readers = [(index, name, *columns[name][:2]) for index, name in enumerate(header)
                if name != "project"]
@@ -248,10 +255,12 @@ def _read(parsed: ParsedFile, data: bytes, allowed_project_ids: set[int] | None)
             year = fiscal_years.get(day)
             if year is None:
                 year = fiscal_years[day] = fiscal_year_of(day)
-            if (row["project_id"], year) in closed:
-                problems.add(Problem(start, header[date_index], _(
-                    "fiscal year %(year)s of this project is closed"
-                ) % {"year": year}))
+            locked = closed.get((row["project_id"], year))
+            if locked is not None:
+                message = (_("fiscal year %(year)s of this project is closed") if locked else
+                           _("the annual report of fiscal year %(year)s of this project is "
+                             "submitted or accepted"))
+                problems.add(Problem(start, header[date_index], message % {"year": year}))
                 continue
             rows.append(row)
             lines.append(start)

@@ -13,7 +13,16 @@ from django.db.models import Count, Q, Sum
 
 from partnership.fiscal import fiscal_year_bounds, fiscal_year_expression
 
-from .models import Activity, Course, Indicator, MemberJoined, ServiceRequest, Visit
+from .models import (
+    Activity,
+    AnnualReport,
+    Course,
+    Indicator,
+    MemberJoined,
+    ProjectYear,
+    ServiceRequest,
+    Visit,
+)
 
 Value = Decimal | int
 
@@ -85,7 +94,51 @@ def indicator_values(
     `projects` (Project objects or ids) narrows the projects; None means all.
     Only combinations with at least one record are present: filling in zeros
     is the caller's business. Hours are Decimal, everything else int.
+
+    A closed year whose annual report was accepted is read from the figures the report
+    kept (its records could not change since); only the other years' records are counted.
+    When every year asked is such a year, no record is read at all.
     """
+    years = sorted(set(years))
+    if not years:
+        return {}
+    project_ids = None if projects is None else [getattr(p, "pk", p) for p in projects]
+    rows = ProjectYear.objects.filter(fiscal_year__in=years).values_list(
+        "project_id", "fiscal_year", "status", "report__status", "report__figures")
+    if project_ids is not None:
+        rows = rows.filter(project_id__in=project_ids)
+    values: dict[tuple[int, int, str], Value] = {}
+    seen: set[int] = set()
+    counted: set[int] = set()  # projects with a year asked that is not frozen
+    frozen: set[tuple[int, int]] = set()
+    for project_id, year, status, report_status, figures in rows:
+        seen.add(project_id)
+        if status == ProjectYear.Status.CLOSED and report_status == AnnualReport.Status.ACCEPTED:
+            frozen.add((project_id, year))
+            for name, value in (figures or {}).items():
+                values[(project_id, year, name)] = normalise(name, Decimal(value))
+        else:
+            counted.add(project_id)
+    if not frozen:  # nothing kept: count everything, as before any report was accepted
+        return count_values(years=years, projects=project_ids)
+    # Records lie inside their project's period, whose every year has its row: a project
+    # without an unfrozen row among the years asked has nothing more to count.
+    counted |= set(project_ids or ()) - seen
+    if counted:
+        fresh = count_values(years=years, projects=sorted(counted))
+        values.update({key: value for key, value in fresh.items() if key[:2] not in frozen})
+    return values
+
+
+def frozen_figures(values: dict[tuple[int, int, str], Value]) -> dict[str, str]:
+    """One project-year's counted values as an accepted report keeps them (text, exact)."""
+    return {name: str(value) for (_project, _year, name), value in sorted(values.items())}
+
+
+def count_values(
+    *, years: range | list[int], projects: Iterable | None = None
+) -> dict[tuple[int, int, str], Value]:
+    """What `indicator_values` answers, always counted from the records."""
     years = sorted(set(years))
     if not years:
         return {}

@@ -11,6 +11,8 @@ from partnership.fiscal import fiscal_year_of
 from partnership.models import CitizenGroup, Department
 from proposals.models import Proposal
 
+from .verdicts import Verdict
+
 
 class Indicator(models.TextChoices):
     """What the service records count, per project and fiscal year."""
@@ -365,6 +367,9 @@ class Evaluation(models.Model):
     satisfaction = models.PositiveSmallIntegerField(_("beneficiary satisfaction"), validators=SCORE)
     outcomes = models.PositiveSmallIntegerField(_("outcomes"), validators=SCORE)
     comment = models.TextField(_("comment"), blank=True)
+    # Blank only in evaluations written before verdicts were asked.
+    verdict = models.CharField(_("overall verdict"), max_length=30, choices=Verdict.choices,
+                               blank=True)
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+",
         verbose_name=_("author"),
@@ -392,3 +397,4 @@ class Evaluation(models.Model):
         return f"{self.project} {self.fiscal_year} ({self.get_evaluator_display()})"
 
 from .agreement_models import Agreement  # noqa: E402, F401 (its own module: this one is full)
+from .report_models import AnnualReport, SettlementLine  # noqa: E402, F401

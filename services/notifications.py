@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from partnership import follows, notices
 
-from .models import Agreement, Project, ProjectYear
+from .models import Agreement, AnnualReport, Project, ProjectYear
 
 notices.register("targets_set",
                  label=_("A project's targets await agreement (partner department)"),
@@ -23,6 +23,13 @@ notices.register("agreement_confirmed",
                  template="services/notices/agreement_confirmed")
 notices.register("agreement_in_force", label=_("My project's agreement comes into force"),
                  template="services/notices/agreement_in_force")
+notices.register("report_submitted",
+                 label=_("An annual report awaits the department's decision"),
+                 template="services/notices/report_submitted")
+notices.register("report_returned", label=_("My project's annual report is returned"),
+                 template="services/notices/report_returned")
+notices.register("report_accepted", label=_("My project's annual report is accepted"),
+                 template="services/notices/report_accepted")
 notices.register("year_closed", label=_("A fiscal year of my project is closed"),
                  template="services/notices/year_closed")
 
@@ -54,6 +61,9 @@ ROUTES = {
     "agreement_drafted": _operating_group,
     "agreement_confirmed": _both_sides,
     "agreement_in_force": _both_sides,
+    "report_submitted": _partner_officers,
+    "report_returned": _operating_group,
+    "report_accepted": _operating_group,
 }
 
 
@@ -86,4 +96,14 @@ def send_agreement(kind: str, agreement: Agreement) -> None:
         recipients=ROUTES[kind](agreement), kind=kind,
         path=reverse("services:agreement", kwargs={"code": project.code}),
         params={"project": project.title, "code": project.code, "version": agreement.version},
+    )
+
+
+def send_report(kind: str, report: AnnualReport) -> None:
+    project = report.project
+    notices.notify(
+        recipients=ROUTES[kind](report), kind=kind,
+        path=reverse("services:annual_report",
+                     kwargs={"code": project.code, "year": report.fiscal_year}),
+        params={"project": project.title, "code": project.code, "year": report.fiscal_year},
     )

@@ -8,7 +8,10 @@ a project or one of its years.
 """
 
 import rules
+from django.utils import timezone
 
+from partnership import clock
+from partnership.fiscal import fiscal_year_bounds
 from partnership.rules import (
     is_administrator,
     is_city_officer,
@@ -17,7 +20,7 @@ from partnership.rules import (
 )
 from partnership.selectors import is_representative, member_group_ids
 
-from .models import Project
+from .models import AnnualReport, Project
 
 
 def department_ids(user) -> set[int]:
@@ -70,6 +73,46 @@ def awaits_department(user, agreement) -> bool:
 @rules.predicate
 def has_no_draft_agreement(user, project) -> bool:
     return project is not None and not project.agreements.filter(status="draft").exists()
+
+
+def report_of(year) -> AnnualReport | None:
+    """The year's annual report, or None (cached on the year object by Django)."""
+    try:
+        return year.report
+    except AnnualReport.DoesNotExist:
+        return None
+
+
+@rules.predicate
+def records_open(user, year) -> bool:
+    """No annual report of the year is submitted or accepted: its records may change."""
+    report = report_of(year) if year is not None else None
+    return report is None or not report.locks_records
+
+
+@rules.predicate
+def report_accepted(user, year) -> bool:
+    report = report_of(year) if year is not None else None
+    return report is not None and report.status == AnnualReport.Status.ACCEPTED
+
+
+@rules.predicate
+def year_has_ended(user, report) -> bool:
+    """An annual report is written after its fiscal year."""
+    if report is None:
+        return False
+    return timezone.localdate(clock.now()) > fiscal_year_bounds(report.fiscal_year)[1]
+
+
+@rules.predicate
+def report_written(user, report) -> bool:
+    """The report was saved at least once (a page may show one not written yet)."""
+    return report is not None and report.pk is not None
+
+
+@rules.predicate
+def report_year_open(user, report) -> bool:
+    return report is not None and report.year.status == report.year.Status.OPEN
 
 
 @rules.predicate

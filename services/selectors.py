@@ -4,14 +4,23 @@ import datetime
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from partnership.fiscal import fiscal_year_bounds, fiscal_year_of
 
-from .indicators import Value, indicator_values, zero
+from .indicators import Value, count_values, indicator_values, normalise, zero
 from .kinds import RecordKind
-from .models import Agreement, Evaluation, Indicator, Project, ProjectYear, Record, Target
+from .models import (
+    Agreement,
+    AnnualReport,
+    Evaluation,
+    Indicator,
+    Project,
+    ProjectYear,
+    Record,
+    Target,
+)
 
 
 def projects() -> QuerySet[Project]:
@@ -39,7 +48,7 @@ def years_of(project: Project) -> dict[int, ProjectYear]:
     """The project's fiscal years within its period, by number (their `project` is this
     one: permission checks on them cost no query)."""
     period = project.fiscal_years()
-    return {year.fiscal_year: year for year in project.years.all()
+    return {year.fiscal_year: year for year in project.years.select_related("report")
             if year.fiscal_year in period}
 
 
@@ -47,7 +56,8 @@ def year_of(project: Project, fiscal_year: int) -> ProjectYear | None:
     """One fiscal year of the project's period, or None."""
     if fiscal_year not in project.fiscal_years():
         return None
-    year = ProjectYear.objects.filter(project=project, fiscal_year=fiscal_year).first()
+    year = (ProjectYear.objects.select_related("report")
+            .filter(project=project, fiscal_year=fiscal_year).first())
     if year is not None:
         year.project = project
     return year
@@ -151,8 +161,10 @@ def entry_day(project: Project) -> datetime.date:
     record — inside the project's period and in a fiscal year still open (a record
     elsewhere is refused)."""
     day = min(max(today(), project.starts_on), project.ends_on)
-    closed = set(ProjectYear.objects.filter(project=project, status=ProjectYear.Status.CLOSED)
-                 .values_list("fiscal_year", flat=True))
+    closed = set(ProjectYear.objects.filter(
+        Q(status=ProjectYear.Status.CLOSED)
+        | Q(report__status__in=[AnnualReport.Status.SUBMITTED, AnnualReport.Status.ACCEPTED]),
+        project=project).values_list("fiscal_year", flat=True))
     if fiscal_year_of(day) not in closed:
         return day
     open_years = [year for year in project.fiscal_years() if year not in closed]
@@ -179,3 +191,47 @@ def latest_agreement(project: Project) -> Agreement | None:
 
 def agreement_version(project: Project, version: int) -> Agreement | None:
     return project.agreements.filter(version=version).first()
+
+
+def annual_report(year: ProjectYear) -> AnnualReport:
+    """The year's annual report with its settlement lines, or a new draft (not saved)."""
+    report = (AnnualReport.objects.filter(year=year)
+              .select_related("written_by", "decided_by").prefetch_related("lines").first())
+    if report is None:
+        report = AnnualReport(year=year, status=AnnualReport.Status.DRAFT)
+    report.year = year
+    return report
+
+
+@dataclass(frozen=True)
+class Settlement:
+    lines: list
+    city_total: int
+    group_total: int
+    city_contribution: int | None  # per the agreement in force, when there is one
+
+    @property
+    def city_unspent(self) -> int | None:
+        if self.city_contribution is None:
+            return None
+        return self.city_contribution - self.city_total
+
+
+def settlement(report: AnnualReport) -> Settlement:
+    lines = list(report.lines.all()) if report.pk else []
+    agreement = (report.project.agreements.filter(status=Agreement.Status.IN_FORCE)
+                 .only("city_contribution").first())
+    return Settlement(
+        lines=lines, city_total=sum(line.city_amount for line in lines),
+        group_total=sum(line.group_amount for line in lines),
+        city_contribution=agreement.city_contribution if agreement else None)
+
+
+def report_figures(report: AnnualReport) -> dict[tuple[int, int, str], Value]:
+    """The figures the report shows: those kept when it was accepted, otherwise the year's
+    records counted now."""
+    project, year = report.project, report.fiscal_year
+    if report.status == AnnualReport.Status.ACCEPTED:
+        return {(project.pk, year, name): normalise(name, Decimal(value))
+                for name, value in report.figures.items()}
+    return count_values(years=[year], projects=[project])

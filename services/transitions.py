@@ -17,16 +17,35 @@ from partnership.lifecycle import Lifecycle, Transition
 from partnership.rules import is_chair
 
 from .errors import ServiceError
-from .models import Agreement, Evaluation, ProjectYear
+from .models import Agreement, AnnualReport, Evaluation, ProjectYear
 from .rules import (
     awaits_department,
     awaits_group,
     is_operating_member,
     is_partner_officer,
+    records_open,
+    report_accepted,
+    report_written,
+    report_year_open,
     represents_operating_group,
+    year_has_ended,
 )
 
 Y = ProjectYear.Status
+
+
+def _records_refusal(user, year) -> str:
+    if is_operating_member(user, year) and not records_open(user, year):
+        return _("The annual report of fiscal year %(year)s is submitted or accepted: its "
+                 "records can no longer change.") % {"year": year.fiscal_year}
+    return _("Only the staff of the operating group record its services.")
+
+
+def _close_refusal(user, year) -> str:
+    if is_partner_officer(user, year) and not report_accepted(user, year):
+        return _("A fiscal year is closed only after its annual report is accepted.")
+    return _("Only officers of the partner department close a fiscal year.")
+
 
 # Writing records is one step whatever the way (so one permission); the audit log says
 # which: the table's event is the entry's, the others are these.
@@ -55,9 +74,8 @@ YEAR = Lifecycle(
                    "services.agree_targets", "targets.agreed",
                    _("Only officers of the partner department agree targets."),
                    notify={None: ("targets_agreed",)}, label=_("Agree the targets")),
-        Transition("write_records", (Y.OPEN,), (), is_operating_member,
-                   "services.write_records", "record.created",
-                   _("Only the staff of the operating group record its services."),
+        Transition("write_records", (Y.OPEN,), (), is_operating_member & records_open,
+                   "services.write_records", "record.created", _records_refusal,
                    label=_("Add records")),
         Transition("evaluate_as_group", (Y.OPEN,), (), is_operating_member,
                    "services.evaluate_as_group", "evaluation.written",
@@ -69,9 +87,8 @@ YEAR = Lifecycle(
         Transition("evaluate_as_partnership", (Y.OPEN,), (), is_chair,
                    "services.evaluate_as_partnership", "evaluation.written",
                    _("Only the partnership chair writes the partnership's evaluation.")),
-        Transition("close", (Y.OPEN,), (Y.CLOSED,), is_partner_officer, "services.close_year",
-                   "year.closed", _("Only officers of the partner department close a fiscal "
-                                    "year."),
+        Transition("close", (Y.OPEN,), (Y.CLOSED,), is_partner_officer & report_accepted,
+                   "services.close_year", "year.closed", _close_refusal,
                    notify={Y.CLOSED: ("year_closed",)}, label=_("Close the fiscal year")),
     ],
 )
@@ -111,5 +128,40 @@ AGREEMENT = Lifecycle(
                    notify={A.DRAFT: ("agreement_confirmed",),
                            A.IN_FORCE: ("agreement_in_force",)},
                    label=_("Confirm for the department")),
+    ],
+)
+
+R = AnnualReport.Status
+
+# The group writes the report after the year and submits it; the partner department
+# accepts it or returns it with comments, and a returned report is written and submitted
+# again. From submission on the year's records are locked (`records_open`); accepting it
+# keeps the year's figures, and only then may the year close.
+REPORT = Lifecycle(
+    model=AnnualReport,
+    state_field="status",
+    error=ServiceError,
+    state_message=_("This annual report is %(status)s; this is only possible when it is "
+                    "%(allowed)s."),
+    transitions=[
+        Transition("write_report", (R.DRAFT, R.RETURNED), (),
+                   is_operating_member & report_year_open, "services.write_report",
+                   "report.written",
+                   _("Only the staff of the operating group write its annual report."),
+                   label=_("Write the report")),
+        Transition("submit_report", (R.DRAFT, R.RETURNED), (R.SUBMITTED,),
+                   is_operating_member & report_written & report_year_open & year_has_ended,
+                   "services.submit_report", "report.submitted",
+                   _("Only the staff of the operating group submit its annual report, once "
+                     "the fiscal year is over."),
+                   notify={R.SUBMITTED: ("report_submitted",)}, label=_("Submit the report")),
+        Transition("return_report", (R.SUBMITTED,), (R.RETURNED,), is_partner_officer,
+                   "services.return_report", "report.returned",
+                   _("Only officers of the partner department return an annual report."),
+                   notify={R.RETURNED: ("report_returned",)}, label=_("Return with comments")),
+        Transition("accept_report", (R.SUBMITTED,), (R.ACCEPTED,), is_partner_officer,
+                   "services.accept_report", "report.accepted",
+                   _("Only officers of the partner department accept an annual report."),
+                   notify={R.ACCEPTED: ("report_accepted",)}, label=_("Accept the report")),
     ],
 )

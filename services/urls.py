@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import agreements, imports, projects, records, years
+from .views import agreements, imports, projects, records, reports, years
 
 app_name = "services"
 urlpatterns = [
@@ -28,6 +28,16 @@ urlpatterns = [
     path("<slug:code>/years/<int:year>/targets/", years.TargetsView.as_view(), name="targets"),
     path("<slug:code>/years/<int:year>/targets/agree/", years.AgreeTargetsView.as_view(),
          name="targets_agree"),
+    path("<slug:code>/years/<int:year>/report/", reports.ReportView.as_view(),
+         name="annual_report"),
+    path("<slug:code>/years/<int:year>/report/edit/", reports.ReportEditView.as_view(),
+         name="annual_report_edit"),
+    path("<slug:code>/years/<int:year>/report/submit/", reports.ReportSubmitView.as_view(),
+         name="annual_report_submit"),
+    path("<slug:code>/years/<int:year>/report/return/", reports.ReportReturnView.as_view(),
+         name="annual_report_return"),
+    path("<slug:code>/years/<int:year>/report/accept/", reports.ReportAcceptView.as_view(),
+         name="annual_report_accept"),
     path("<slug:code>/years/<int:year>/evaluations/<slug:evaluator>/",
          years.EvaluationView.as_view(), name="evaluation"),
 ]

@@ -35,6 +35,10 @@ from tests.lifecycle import chair, checklist_of, full_scores, group_member, memb
 from tests.services.agreement_data import TERMS as AGREEMENT_TERMS
 from tests.services.agreement_data import agreement_in, agreement_project, representative_of
 from tests.services.conftest import make_project, officer_of, staff_of
+from tests.services.report_data import LINES as REPORT_LINES
+from tests.services.report_data import NARRATIVE as REPORT_NARRATIVE
+from tests.services.report_data import accepted as report_accepted
+from tests.services.report_data import submitted as report_submitted
 
 pytestmark = pytest.mark.django_db
 
@@ -98,6 +102,17 @@ def _project_with(*, record=False, target=False):
     if target:
         service_actions.set_targets(actor=staff_of(project), project=project, year=2011,
                                     values={"courses": Decimal(4)})
+    return project
+
+
+def _project_reported(status: str):
+    """A project whose 2011 annual report is written (draft) or submitted."""
+    project = _project_with()
+    if status == "draft":
+        service_actions.write_report(actor=staff_of(project), project=project, year=2011,
+                                     narrative=REPORT_NARRATIVE, lines=REPORT_LINES)
+    else:
+        report_submitted(project, 2011)
     return project
 
 
@@ -233,10 +248,22 @@ CASES = {
         {"project": p, "year": 2011}, officer_of(p)))(_project_with(target=True)),
     "services.actions.save_evaluation": lambda: (lambda p: (
         {"project": p, "year": 2011, "evaluator": "group", "progress": 4,
-         "division_of_roles": 3, "satisfaction": 4, "outcomes": 3}, staff_of(p)))(
+         "division_of_roles": 3, "satisfaction": 4, "outcomes": 3, "verdict": "end"},
+        staff_of(p)))(
         _project_with()),
     "services.actions.close_year": lambda: (lambda p: (
-        {"project": p, "year": 2011}, officer_of(p)))(_project_with()),
+        {"project": p, "year": 2011}, officer_of(p)))(
+        (lambda p: (report_accepted(p, 2011), p)[1])(_project_with())),
+    "services.actions.write_report": lambda: (lambda p: (
+        {"project": p, "year": 2011, "narrative": REPORT_NARRATIVE, "lines": REPORT_LINES},
+        staff_of(p)))(_project_with()),
+    "services.actions.submit_report": lambda: (lambda p: (
+        {"project": p, "year": 2011}, staff_of(p)))(_project_reported("draft")),
+    "services.actions.return_report": lambda: (lambda p: (
+        {"project": p, "year": 2011, "comments": "内訳を"}, officer_of(p)))(
+        _project_reported("submitted")),
+    "services.actions.accept_report": lambda: (lambda p: (
+        {"project": p, "year": 2011}, officer_of(p)))(_project_reported("submitted")),
     "services.actions.draft_agreement": lambda: (lambda p: (
         {"project": p, **AGREEMENT_TERMS}, officer_of(p)))(agreement_project()),
     "services.actions.edit_agreement": lambda: (lambda p: (

@@ -13,7 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from partnership.roles import Role
 from proposals.models import Status
 from services.kinds import KINDS
-from services.models import Project
+from services.models import AnnualReport, Project
 from tests.consultations import consultation_in, department_officer
 from tests.families.helpers import family_project, report_in, welfare_officer
 from tests.factories import CallFactory, CitizenGroupFactory, UserFactory
@@ -136,6 +136,8 @@ FORMS.update({
     "services:evaluation": lambda: _project(officer_of, year=YEAR, evaluator="department"),
     "services:agreement_draft": lambda: _project(officer_of),
     "services:agreement_draft-amendment": lambda: _amending(),
+    "services:annual_report_edit": lambda: _project(staff_of, year=YEAR),
+    "services:annual_report_return": lambda: _submitted_report(),
 })
 
 
@@ -152,6 +154,15 @@ FORMS.update({
     "families:acknowledge": _family_report("filed"),
     "families:intervention": _family_report("acknowledged"),
 })
+
+
+def _submitted_report():
+    """The partner department's officer, with this year's report submitted to them."""
+    user, kwargs = _project(officer_of, year=YEAR)
+    project = Project.objects.get(code=kwargs["code"])
+    AnnualReport.objects.create(year=project.years.get(fiscal_year=YEAR), status="submitted",
+                                narrative="報告", written_by=staff_of(project))
+    return user, kwargs
 
 
 def _amending():

@@ -15,10 +15,12 @@ from .agreements import confirm_agreement, draft_agreement, edit_agreement
 from .imports import import_records
 from .projects import update_project
 from .records import create_records, delete_record, update_record
+from .reports import accept_report, return_report, submit_report, write_report
 from .years import agree_targets, close_year, save_evaluation, set_targets
 
 __all__ = [
-    "agree_targets", "close_year", "confirm_agreement", "create_records", "delete_record",
-    "draft_agreement", "edit_agreement", "import_records",
-    "save_evaluation", "set_targets", "update_project", "update_record",
+    "accept_report", "agree_targets", "close_year", "confirm_agreement", "create_records",
+    "delete_record", "draft_agreement", "edit_agreement", "import_records", "return_report",
+    "save_evaluation", "set_targets", "submit_report", "update_project", "update_record",
+    "write_report",
 ]

@@ -13,6 +13,7 @@ from partnership.models import User
 from .. import notifications
 from ..errors import ServiceError
 from ..models import Project, ProjectYear
+from ..rules import records_open
 from ..transitions import YEAR
 
 
@@ -57,6 +58,10 @@ def authorize(actor: User | None, year: ProjectYear, name: str) -> Transition:
     require(year.status in transition.sources,
             _("Fiscal year %(year)s is closed: it can no longer be changed.")
             % {"year": year.fiscal_year})
+    # The command too: the figures of a submitted or accepted report must stay true.
+    require(name != "write_records" or records_open(actor, year), _(
+        "The annual report of fiscal year %(year)s is submitted or accepted: its records "
+        "can no longer change.") % {"year": year.fiscal_year})
     if actor is None:
         return transition
     return YEAR.authorize(actor, year, name)

@@ -10,10 +10,11 @@ from partnership.models import User
 
 from ..models import Evaluation, Indicator, Project, ProjectYear, Target
 from ..transitions import EVALUATE
+from ..verdicts import Verdict
 from .steps import authorize, lock_year, notify, require, validated
 
 SCORES = ("progress", "division_of_roles", "satisfaction", "outcomes")
-EVALUATION_FIELDS = (*SCORES, "comment")
+EVALUATION_FIELDS = (*SCORES, "comment", "verdict")
 
 
 @transaction.atomic
@@ -73,7 +74,7 @@ def agree_targets(*, actor: User, project: Project, year: int) -> int:
 @transaction.atomic
 def save_evaluation(*, actor: User, project: Project, year: int, evaluator: str,
                     progress: int, division_of_roles: int, satisfaction: int, outcomes: int,
-                    comment: str = "") -> Evaluation:
+                    verdict: str, comment: str = "") -> Evaluation:
     """Write or rewrite one party's evaluation of the year; the audit log keeps the
     earlier scores and comment."""
     require(evaluator in EVALUATE, _("Unknown evaluator."))
@@ -83,6 +84,8 @@ def save_evaluation(*, actor: User, project: Project, year: int, evaluator: str,
               "satisfaction": satisfaction, "outcomes": outcomes}
     require(all(isinstance(v, int) and 1 <= v <= 5 for v in scores.values()),
             _("Scores go from 1 to 5."))
+    require(verdict in Verdict.values,
+            _("Give the overall verdict: continue, continue with changes, or end."))
     evaluation = Evaluation.objects.filter(project=project, fiscal_year=year,
                                            evaluator=evaluator).first()
     if evaluation is None:
@@ -90,7 +93,7 @@ def save_evaluation(*, actor: User, project: Project, year: int, evaluator: str,
         before = None
     else:
         before = audit.values_of(evaluation, EVALUATION_FIELDS)
-    for name, value in {**scores, "comment": comment.strip()}.items():
+    for name, value in {**scores, "comment": comment.strip(), "verdict": verdict}.items():
         setattr(evaluation, name, value)
     evaluation.author = actor
     validated(evaluation, exclude=["project", "author"])

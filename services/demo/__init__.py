@@ -3,7 +3,8 @@
 The projects come from the case-study proposals that `proposals.demo` chose (the
 `proposal_chosen` signal made them). This package gives them their codes, periods and
 departments (`cases`) and generates raw service records for fiscal years 2009-2013
-(`records`), then the 2011 targets, evaluations and closed years.
+(`records`), then the 2011 targets, evaluations, accepted annual reports (`reports`) and
+closed years.
 """
 
 import datetime
@@ -27,7 +28,7 @@ from ..models import (
     Target,
     Visit,
 )
-from . import agreements
+from . import agreements, reports
 from .cases import (
     AGREED_AT,
     CASES,
@@ -74,7 +75,7 @@ def _close_years(project: Project, officer: User) -> None:
 
 def load(stdout=None) -> dict[str, Project]:
     officer = User.objects.filter(username="officer").first()
-    member = User.objects.filter(username="member").first()
+    chair = User.objects.filter(username="chair").first()
     admin = User.objects.filter(username="admin").first()
     projects = {}
     for case in CASES:
@@ -120,16 +121,18 @@ def load(stdout=None) -> dict[str, Project]:
                           "agreed_at": AGREED_AT if officer else None},
             )
         authors = {"group": group_user, "department": officer or admin,
-                   "partnership": member or admin}
+                   "partnership": chair or admin}  # the chair writes it for the partnership
         for evaluator, scores in EVALUATIONS_2011[case.code].items():
-            progress, roles, satisfaction, outcomes, comment = scores
+            progress, roles, satisfaction, outcomes, comment, verdict = scores
             Evaluation.objects.get_or_create(
                 project=project, fiscal_year=FOCUS_YEAR, evaluator=evaluator,
                 defaults={"progress": progress, "division_of_roles": roles,
                           "satisfaction": satisfaction, "outcomes": outcomes,
-                          "comment": comment, "author": authors[evaluator]},
+                          "comment": comment, "verdict": verdict,
+                          "author": authors[evaluator]},
             )
         if officer is not None:
+            reports.accept_years(project, CLOSED_YEARS, group_user, officer)
             _close_years(project, officer)
     agreements.load(projects, officer, admin)
     if stdout is not None and projects:

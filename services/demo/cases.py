@@ -33,21 +33,25 @@ TARGETS_2011 = {
                          Indicator.COURSES_BY_CITIZENS: 30},
     "childcare-advisors": {Indicator.COURSES: 24, Indicator.COURSE_PARTICIPANTS: 400},
 }
+# (progress, division of roles, satisfaction, outcomes, comment, overall verdict)
 EVALUATIONS_2011 = {
     "childcare-support": {
-        "group": (5, 4, 5, 5, "利用者が会員になり、担い手が増えた。"),
-        "department": (4, 4, 5, 5, "深刻な課題を抱える家庭の情報を適時に共有できた。"),
-        "partnership": (4, 4, 5, 4, "行政だけでは届かない支援が実現している。"),
+        "group": (5, 4, 5, 5, "利用者が会員になり、担い手が増えた。", "continue"),
+        "department": (4, 4, 5, 5, "深刻な課題を抱える家庭の情報を適時に共有できた。", "continue"),
+        "partnership": (4, 4, 5, 4, "行政だけでは届かない支援が実現している。", "continue"),
     },
     "community-centre": {
-        "group": (5, 4, 4, 5, "放課後の学校施設で多くの講座を開催できた。"),
-        "department": (4, 3, 4, 4, "学校との調整に課題が残る。"),
-        "partnership": (5, 4, 5, 5, "外国につながる子どもの日本語教室は高く評価できる。"),
+        "group": (5, 4, 4, 5, "放課後の学校施設で多くの講座を開催できた。", "continue"),
+        "department": (4, 3, 4, 4, "学校との調整に課題が残る。",
+                       "continue_with_changes"),
+        "partnership": (5, 4, 5, 5, "外国につながる子どもの日本語教室は高く評価できる。",
+                        "continue"),
     },
     "childcare-advisors": {
-        "group": (3, 3, 4, 3, "大型スーパーでの講座は参加しやすいと好評。"),
-        "department": (3, 3, 3, 2, "具体的な効果は確認できていない。"),
-        "partnership": (3, 3, 3, 2, "効果の測り方を検討する必要がある。"),
+        "group": (3, 3, 4, 3, "大型スーパーでの講座は参加しやすいと好評。", "continue"),
+        "department": (3, 3, 3, 2, "具体的な効果は確認できていない。", "continue"),
+        "partnership": (3, 3, 3, 2, "具体的な効果は確認できていないが、身近な場での講座は"
+                        "成功と言える。効果の測り方を検討しつつ継続する。", "continue"),
     },
 }
 AGREED_AT = datetime.datetime(2011, 5, 20, 10, 0, tzinfo=datetime.UTC)

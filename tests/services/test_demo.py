@@ -9,15 +9,17 @@ from partnership import demo as partnership_demo
 from partnership.models import AuditEntry, CitizenGroup, GroupMembership
 from proposals.models import Status
 from services import demo
-from services.indicators import indicator_values
+from services.indicators import count_values, indicator_values
 from services.models import (
     Activity,
+    AnnualReport,
     Course,
     Evaluation,
     MemberJoined,
     Project,
     ProjectYear,
     ServiceRequest,
+    SettlementLine,
     Target,
     Visit,
 )
@@ -52,7 +54,7 @@ def case_projects(db):
 def snapshot():
     return [list(m.objects.order_by("pk").values()) for m in (
         Project, ServiceRequest, Activity, Visit, Course, MemberJoined, Target, Evaluation,
-        ProjectYear)]
+        ProjectYear, AnnualReport, SettlementLine)]
 
 
 @pytest.mark.django_db
@@ -101,6 +103,35 @@ def test_demo_2011_figures_come_out_of_the_records(case_projects):
         assert years == {2009: "closed", 2010: "closed", 2011: "closed", 2012: "open",
                          2013: "open"}
     assert AuditEntry.objects.filter(action="year.closed").count() == 9
+
+
+@pytest.mark.django_db
+def test_demo_closed_years_have_accepted_reports_keeping_the_counted_figures(case_projects):
+    projects = demo.load()
+    reports = AnnualReport.objects.select_related("year")
+    assert sorted((r.year.project.code, r.year.fiscal_year, r.status) for r in reports) == [
+        (code, year, "accepted") for code in sorted(projects) for year in (2009, 2010, 2011)]
+    assert all(report.lines.count() == 3 for report in reports)
+    assert AuditEntry.objects.filter(action="report.accepted").count() == 9
+    # What the reports kept is what the records count; the closed years are read from it.
+    assert indicator_values(years=range(2009, 2014)) == count_values(years=range(2009, 2014))
+    support = projects["childcare-support"]
+    kept = reports.get(year__project=support, year__fiscal_year=2011).figures
+    assert (kept["service_requests_handled"], kept["activity_hours"]) == ("3483", "5508.00")
+
+
+@pytest.mark.django_db
+def test_demo_advisors_no_specific_impact_yet_continue(case_projects):
+    """The seed's advisors: no impact identified, yet judged a success; the chair wrote the
+    partnership's evaluation."""
+    projects = demo.load()
+    evaluations = Evaluation.objects.filter(project=projects["childcare-advisors"],
+                                            fiscal_year=2011)
+    assert {e.evaluator: e.verdict for e in evaluations} == {
+        "group": "continue", "department": "continue", "partnership": "continue"}
+    assert all("具体的な効果は確認できていない" in e.comment
+               for e in evaluations if e.evaluator != "group")
+    assert evaluations.get(evaluator="partnership").author.username == "chair"
 
 
 @pytest.mark.django_db

@@ -12,6 +12,7 @@ from partnership.roles import Role
 from services import actions, importing
 from services.kinds import KINDS
 from tests.factories import DepartmentFactory, UserFactory
+from tests.services.report_data import accepted_quietly
 
 from .conftest import make_project, officer_of, staff_of
 
@@ -44,10 +45,11 @@ def a_year_of_changes(project) -> None:
     actions.agree_targets(actor=officer, project=project, year=2011)
     actions.save_evaluation(actor=staff, project=project, year=2011, evaluator="group",
                             progress=4, division_of_roles=3, satisfaction=5, outcomes=4,
-                            comment="順調")
+                            verdict="continue", comment="順調")
     actions.save_evaluation(actor=staff, project=project, year=2011, evaluator="group",
                             progress=5, division_of_roles=3, satisfaction=5, outcomes=4,
-                            comment="順調")
+                            verdict="continue", comment="順調")
+    accepted_quietly(project, 2011)
     actions.close_year(actor=officer, project=project, year=2011)
     # Only an administrator makes another department the partner.
     admin = UserFactory(roles=[Role.ADMINISTRATOR])
@@ -73,7 +75,7 @@ def test_every_change_is_in_the_history_in_words(client, project):
         ["Evaluation written", f"{project.title} 2011 (Group)", "Progress against plan: 4 → 5"],
         ["Evaluation written", f"{project.title} 2011 (Group)",
          "Progress against plan: 4 How well the division of roles worked: 3 "
-         "Beneficiary satisfaction: 5 Outcomes: 4 Comment: 順調"],
+         "Beneficiary satisfaction: 5 Outcomes: 4 Comment: 順調 Overall verdict: Continue"],
         ["Targets agreed", f"{project.title} (2011)", "Activity hours: 12.5 Courses: 10"],
         ["Targets set", f"{project.title} (2011)", "Activity hours: — → 12.5 Courses: — → 10"],
         ["Records imported", "Activities: august.csv",

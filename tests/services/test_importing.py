@@ -17,6 +17,7 @@ from services.models import (
     ServiceRequest,
     Visit,
 )
+from tests.services.report_data import accepted_quietly
 
 from .conftest import make_project, officer_of
 
@@ -169,6 +170,7 @@ def test_the_same_file_is_refused_the_second_time(tmp_path, project):
 
 @pytest.mark.django_db
 def test_closed_year_rows_are_refused(tmp_path, project):
+    accepted_quietly(project, 2011)
     actions.close_year(actor=officer_of(project), project=project, year=2011)
     text = "project,date,hours,description\nchildcare,2012-03-31,1,x\nchildcare,2012-04-01,1,y\n"
     status, _out, err = run("activities", write(tmp_path, text))
@@ -239,6 +241,7 @@ def test_a_year_closed_after_the_check_is_refused_by_the_action(project):
     data = b"project,date,hours,description\nchildcare,2011-04-01,1,x\n"
     parsed = importing.parse(data, kind="activities")
     assert parsed.ok
+    accepted_quietly(project, 2011)
     actions.close_year(actor=officer_of(project), project=project, year=2011)
     before = counts()
     with pytest.raises(ServiceError, match="Fiscal year 2011 is closed"):

@@ -11,6 +11,7 @@ from partnership.models import Notification
 from partnership.roles import Role
 from services import actions
 from tests.factories import GroupMembershipFactory, UserFactory
+from tests.services.report_data import accepted_quietly
 
 from .conftest import officer_of, staff_of
 
@@ -61,6 +62,7 @@ def test_agreeing_and_closing_tell_the_operating_group(project, run_tasks, kind)
     if kind == "targets_agreed":
         actions.agree_targets(actor=officer, project=project, year=2011)
     else:
+        accepted_quietly(project, 2011)
         actions.close_year(actor=officer, project=project, year=2011)
     assert told(kind) == {staff.username, member.username}
     run_tasks()

@@ -129,24 +129,35 @@ def test_three_evaluations_side_by_side(client, project, make_user):
     client.force_login(chair())
     url = reverse("services:evaluation", kwargs={"code": project.code, "year": 2011,
                                                  "evaluator": "partnership"})
-    response = client.post(url, {"progress": 4, "division_of_roles": 3, "satisfaction": 5,
-                                 "outcomes": 2, "comment": "市民委員会の評価"})
+    sent = {"progress": 4, "division_of_roles": 3, "satisfaction": 5, "outcomes": 2,
+            "comment": "市民委員会の評価"}
+    response = client.post(url, sent)  # no overall verdict: the form says so
+    assert response.status_code == 200 and 'id="error-summary"' in response.content.decode()
+    response = client.post(url, {**sent, "verdict": "continue_with_changes"})
     assert response.status_code == 302
     actions.save_evaluation(actor=staff, project=project, year=2011, evaluator="group",
                             progress=5, division_of_roles=4, satisfaction=4, outcomes=4,
-                            comment="団体の自己評価")
+                            verdict="continue", comment="団体の自己評価")
     actions.save_evaluation(actor=officer, project=project, year=2011, evaluator="department",
-                            progress=3, division_of_roles=3, satisfaction=4, outcomes=3)
+                            progress=3, division_of_roles=3, satisfaction=4, outcomes=3,
+                            verdict="end")
     with pytest.raises(ServiceError):
         actions.save_evaluation(actor=staff, project=project, year=2011,
                                 evaluator="department", progress=5, division_of_roles=5,
-                                satisfaction=5, outcomes=5)
+                                satisfaction=5, outcomes=5, verdict="continue")
+    with pytest.raises(ServiceError, match="overall verdict"):
+        actions.save_evaluation(actor=staff, project=project, year=2011, evaluator="group",
+                                progress=5, division_of_roles=5, satisfaction=5, outcomes=5,
+                                verdict="maybe")
     assert Evaluation.objects.count() == 3
     body = client.get(reverse("services:project_detail", kwargs={"code": project.code}),
                       {"year": 2011}).content.decode()
     row = body.split("Progress against plan</th>")[1].split("</tr>")[0]
     assert row.replace(" ", "") == "<td>5</td><td>3</td><td>4</td>"
     assert "団体の自己評価" in body and "市民委員会の評価" in body
+    verdicts = body.split("Overall verdict</th>")[1].split("</tr>")[0]
+    assert verdicts.replace(" ", "") == (
+        "<td>Continue</td><td>End</td><td>Continuewithchanges</td>")
     assert "summary-table" not in body  # the partnership reads evaluations, not records
 
 

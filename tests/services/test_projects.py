@@ -11,6 +11,7 @@ from services.errors import ServiceError
 from services.models import Project, ProjectYear
 from tests.factories import DepartmentFactory
 from tests.lifecycle import proposal_in
+from tests.services.report_data import accepted_quietly
 
 from .conftest import officer_of, staff_of
 
@@ -107,6 +108,7 @@ def test_a_longer_period_opens_its_new_years_and_a_shorter_keeps_the_old(project
                            ends_on=datetime.date(2014, 3, 31), **details)
     assert list(ProjectYear.objects.filter(project=project)
                 .values_list("fiscal_year", flat=True)) == [2009, 2010, 2011, 2012, 2013]
+    accepted_quietly(project, 2009)
     actions.close_year(actor=officer, project=project, year=2009)
     actions.update_project(actor=officer, project=project, starts_on=datetime.date(2010, 4, 1),
                            ends_on=datetime.date(2013, 3, 31), **details)

@@ -12,6 +12,7 @@ from services.errors import ServiceError
 from services.indicators import indicator_values
 from services.kinds import KINDS
 from services.models import Activity, ProjectYear, ServiceRequest, Visit
+from tests.services.report_data import accepted_quietly
 
 from .conftest import officer_of, staff_of
 
@@ -121,6 +122,7 @@ def test_closed_year_is_read_only(client, project):
     ])
     with pytest.raises(ServiceError):
         actions.close_year(actor=staff, project=project, year=2011)
+    accepted_quietly(project, 2011)
     actions.close_year(actor=officer, project=project, year=2011)
     with pytest.raises(ServiceError):
         actions.update_record(actor=staff, record=old, hours=Decimal(5))
@@ -207,6 +209,7 @@ def test_the_entry_page_shows_the_actions_refusal_and_saves_nothing(client, proj
     """A row in a year outside the project's period (fiscal 2010–2012) or in a closed year:
     the form comes back with the reason, and no row of the form is saved."""
     officer = officer_of(project)
+    accepted_quietly(project, 2010)
     actions.close_year(actor=officer, project=project, year=2010)
     client.force_login(staff_of(project))
     url = reverse("services:record_entry", kwargs={"code": project.code, "kind": "activities"})
@@ -250,6 +253,7 @@ def test_the_entry_form_starts_inside_the_projects_period(client, project):
 def test_the_entry_form_starts_in_a_year_still_open(client, project):
     """The project ended on 2013-03-31 and fiscal 2012 is closed: the form offers the last
     day of fiscal 2011, the nearest open year."""
+    accepted_quietly(project, 2012)
     actions.close_year(actor=officer_of(project), project=project, year=2012)
     client.force_login(staff_of(project))
     url = reverse("services:record_entry", kwargs={"code": project.code, "kind": "activities"})

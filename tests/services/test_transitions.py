@@ -27,12 +27,14 @@ from tests.lifecycle import chair, members
 from tests.transition_steps import try_step
 
 from .conftest import make_project, officer_of, staff_of
+from .report_data import accepted_quietly
 
 pytestmark = pytest.mark.django_db
 
 YEAR_NUMBER = 2011  # the project runs fiscal 2010–2012
 DAY = datetime.date(2011, 6, 1)
-SCORES = {"progress": 4, "division_of_roles": 3, "satisfaction": 5, "outcomes": 4}
+SCORES = {"progress": 4, "division_of_roles": 3, "satisfaction": 5, "outcomes": 4,
+          "verdict": "continue"}
 
 
 def _record(project: Project) -> Activity:
@@ -97,11 +99,15 @@ def cast(project: Project) -> dict:
     }
 
 
-def project_in(status: str, code: str = "childcare") -> Project:
+def project_in(status: str, code: str = "childcare", *, reported: bool = False) -> Project:
+    """A project whose year is in `status`; `reported`: its annual report is accepted (as
+    closing asks, and which locks the records)."""
     project = make_project(code)
     _record(project)
     Target.objects.create(project=project, fiscal_year=YEAR_NUMBER, indicator="activity_hours",
                           value=Decimal(100), set_by=staff_of(project))
+    if reported:
+        accepted_quietly(project, YEAR_NUMBER)
     ProjectYear.objects.filter(project=project, fiscal_year=YEAR_NUMBER).update(status=status)
     return project
 
@@ -133,7 +139,7 @@ CASES = [pytest.param(t.name, way, status, id=f"{t.name}{'-' + way if way else '
 def test_each_role_may_take_a_step_exactly_when_the_rule_says(name, way, status):
     transition = YEAR[name]
     run, event = RUNNERS[name][way]
-    project = project_in(status)
+    project = project_in(status, reported=name == "close")
     outcomes = {}
     for who, user in cast(project).items():
         year = ProjectYear.objects.select_related("project").get(
@@ -165,7 +171,7 @@ def _assert_took_the_step(transition, project, user, event, before, rows) -> Non
 def test_the_action_asks_the_steps_own_permission(name):
     """With the step's permission denied, the actor who had it is refused by the action
     too: the action and the page ask the same table."""
-    project = project_in(ProjectYear.Status.OPEN)
+    project = project_in(ProjectYear.Status.OPEN, reported=name == "close")
     user = officer_of(project) if name == "close" else staff_of(project)
     run, _event = next(iter(RUNNERS[name].values()))
     permission = YEAR[name].permission

@@ -12,6 +12,7 @@ from services.errors import ServiceError
 from services.models import Evaluation, ProjectYear, Target
 
 from .conftest import officer_of, staff_of
+from .report_data import accepted_quietly
 
 pytestmark = pytest.mark.django_db
 
@@ -72,6 +73,8 @@ def test_the_project_years_still_work(client, project):
     assert response.status_code == 302
     assert [str(m) for m in get_messages(response.wsgi_request)] == ["1 target was agreed."]
     close = reverse("services:year_close", kwargs={"code": project.code, "year": 2010})
+    assert client.get(close).status_code == 403  # its annual report is not accepted yet
+    accepted_quietly(project, 2010)
     assert client.get(close).status_code == 200
     response = client.post(close)
     assert response.status_code == 302
