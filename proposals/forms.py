@@ -103,7 +103,7 @@ class ProposalCreateForm(ProposalForm):
 
     @staticmethod
     def _call_label(call: Call) -> str:
-        return str(_("%(title)s (fiscal %(year)s)") % {"title": call.title,
+        return str(_("%(title)s (fiscal %(year)s)") % {"title": call.display_title,
                                                         "year": call.fiscal_year})
 
 

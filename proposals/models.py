@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from partnership import clock
 from partnership.models import CitizenGroup, Department, PartnershipMember
+from partnership.translated import in_language
 
 from .call_calendar import CALENDAR_CONSTRAINTS, CallCalendar
 
@@ -18,7 +19,9 @@ class Call(CallCalendar):
 
     fiscal_year = models.PositiveSmallIntegerField(_("fiscal year"), db_index=True)
     title = models.CharField(_("title"), max_length=200)
+    title_en = models.CharField(_("title in English"), max_length=200, blank=True)
     description = models.TextField(_("description"), blank=True)
+    description_en = models.TextField(_("description in English"), blank=True)
     opens_at = models.DateTimeField(_("submissions open"))
     closes_at = models.DateTimeField(_("submissions close"))
     quorum = models.DecimalField(
@@ -58,7 +61,15 @@ class Call(CallCalendar):
         ]
 
     def __str__(self) -> str:
-        return self.title
+        return self.display_title
+
+    @property
+    def display_title(self) -> str:
+        return in_language(self.title, self.title_en)
+
+    @property
+    def display_description(self) -> str:
+        return in_language(self.description, self.description_en)
 
     def is_open(self, at: datetime.datetime | None = None) -> bool:
         moment = at or clock.now()
@@ -72,7 +83,9 @@ class Criterion(models.Model):
         Call, on_delete=models.CASCADE, related_name="criteria", verbose_name=_("call")
     )
     name = models.CharField(_("name"), max_length=100)
+    name_en = models.CharField(_("name in English"), max_length=100, blank=True)
     description = models.TextField(_("description"), blank=True)
+    description_en = models.TextField(_("description in English"), blank=True)
     max_score = models.PositiveSmallIntegerField(
         _("maximum score"), default=5, validators=[MinValueValidator(1)]
     )
@@ -91,7 +104,15 @@ class Criterion(models.Model):
         ]
 
     def __str__(self) -> str:
-        return self.name
+        return self.display_name
+
+    @property
+    def display_name(self) -> str:
+        return in_language(self.name, self.name_en)
+
+    @property
+    def display_description(self) -> str:
+        return in_language(self.description, self.description_en)
 
 
 MAX_YEN = 10_000_000_000

@@ -1,7 +1,10 @@
 """Forms of the review pages. They only shape the input: the rules live in `proposals.actions`."""
 
 from django import forms
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+
+from partnership.translated import mark_japanese
 
 from .models import Ballot, ChecklistItem, Criterion, Decision, Vote
 
@@ -32,10 +35,13 @@ class BallotForm(forms.Form):
         fields = {}
         for criterion in criteria:
             help_text = _("From 0 to %(max)s.") % {"max": criterion.max_score}
-            if criterion.description:
-                help_text = f"{criterion.description} {help_text}"
+            description = criterion.display_description
+            if description:
+                # Japanese left in an English help text is marked, so the two do not run
+                # together as one language.
+                help_text = format_html("{} {}", mark_japanese(description), help_text)
             fields[score_field_name(criterion)] = forms.TypedChoiceField(
-                label=criterion.name,
+                label=mark_japanese(criterion.display_name),
                 choices=[(NO_SCORE, _("— choose a score —")),
                          *[(i, str(i)) for i in range(criterion.max_score + 1)]],
                 coerce=int, empty_value=None, required=False, help_text=help_text,

@@ -137,11 +137,18 @@ class Chart:
     plot: Plot
     columns: list[str]
     rows: list[list[str]]
+    has_figures: bool = True  # False when every figure is zero or missing
 
     @property
     def body(self) -> list[tuple[str, list[str]]]:
         """The data table's rows as (row header, data cells), for a loop without ifs."""
         return [(row[0], row[1:]) for row in self.rows]
+
+    @property
+    def empty(self) -> bool:
+        """Nothing but zeros (or no figures) to draw: the page says so instead of drawing a
+        flat line on an axis of no meaning."""
+        return not self.has_figures
 
 
 def _legend(series: list[Series]) -> tuple[list[Key], int]:
@@ -173,6 +180,14 @@ def nice_max(value: float) -> float:
         if candidate >= value:
             return candidate
     return 10 ** (exponent + 1)  # pragma: no cover
+
+
+def axis_top(values: list) -> float:
+    """The y axis' highest value. Counts get at least 5, so that the grid lines at fifths
+    fall on whole numbers (0, 1, 2 … rather than 0.0, 0.2 …)."""
+    top = nice_max(float(max(values, default=0)))
+    counts = all(not isinstance(v, Decimal) or v == v.to_integral() for v in values)
+    return max(top, 5) if counts else top
 
 
 def _ticks(top: float, count: int = 5) -> list[float]:
@@ -217,7 +232,7 @@ def bar_chart(*, chart_id: str, title: str, categories: list[str], series: list[
         heights = [sum(s.values[i] for s in series) for i in range(len(categories))]
     else:
         heights = [v for s in series for v in s.values]
-    top = nice_max(float(max(heights, default=0)))
+    top = axis_top(heights)
     band = plot_w / count
     bars_per_band = 1 if stacked else max(len(series), 1)
     bar_w = band * 0.7 / bars_per_band
@@ -245,31 +260,56 @@ def bar_chart(*, chart_id: str, title: str, categories: list[str], series: list[
                                band))
     columns, rows = _table(categories, x_label, series, numbers)
     return Chart(chart_id, title, x_label, y_label, _plot(top, top_m, keys, numbers, drawn),
-                 columns, rows)
+                 columns, rows, has_figures=any(heights))
 
 
 def line_chart(*, chart_id: str, title: str, categories: list[str], series: list[Series],
                x_label: str, y_label: str) -> Chart:
-    """One line per series over the categories (e.g. fiscal years), with a dot per value."""
+    """One line per series over the categories (e.g. fiscal years), with a dot per value.
+
+    Each category is the middle of its band, so that the first and last labels stay inside
+    the drawing. A missing value (None: a year outside a project's period) is no dot, and
+    the line breaks there rather than fall to zero.
+    """
     keys, top_m = _legend(series)
     plot_w, plot_h = WIDTH - LEFT - RIGHT, HEIGHT - top_m - BOTTOM
-    top = nice_max(float(max((v for s in series for v in s.values), default=0)))
-    count = len(categories)
-    step = plot_w / max(count - 1, 1)
-    xs = [LEFT + (step * i if count > 1 else plot_w / 2) for i in range(count)]
+    values = [v for s in series for v in s.values if v is not None]
+    top = axis_top(values)
+    step = plot_w / max(len(categories), 1)
+    xs = [LEFT + step * (i + 0.5) for i in range(len(categories))]
     numbers = Numbers()
     tooltip = _tooltip_pattern()
     lines = []
     for s_index, item in enumerate(series):
-        dots = [
-            Dot(_at(x), _at(top_m + plot_h - plot_h * float(value) / top),
-                tooltip % {"series": item.name, "category": category, "value": numbers(value)})
-            for x, value, category in zip(xs, item.values, categories, strict=False)
-        ]
-        points = " ".join(f"{dot.x},{dot.y}" for dot in dots) if len(dots) > 1 else ""
-        lines.append(Line(points, PALETTE[s_index % len(PALETTE)], dots))
+        colour = PALETTE[s_index % len(PALETTE)]
+        segment: list[Dot] = []
+        for x, value, category in zip(xs, item.values, categories, strict=False):
+            if value is None:
+                continue
+            segment.append(Dot(_at(x), _at(top_m + plot_h - plot_h * float(value) / top),
+                               tooltip % {"series": item.name, "category": category,
+                                          "value": numbers(value)}))
+        for run in _runs(segment, item.values):
+            points = " ".join(f"{dot.x},{dot.y}" for dot in run) if len(run) > 1 else ""
+            lines.append(Line(points, colour, run))
     drawn = [_category([], x, top_m + plot_h + 16, category, step)
              for x, category in zip(xs, categories, strict=True)]
     columns, rows = _table(categories, x_label, series, numbers)
     return Chart(chart_id, title, x_label, y_label, _plot(top, top_m, keys, numbers, drawn, lines),
-                 columns, rows)
+                 columns, rows, has_figures=any(values))
+
+
+def _runs(dots: list[Dot], values: list) -> list[list[Dot]]:
+    """The dots split where a value is missing: each run is drawn as its own line."""
+    runs, run, index = [], [], 0
+    for value in values:
+        if value is None:
+            if run:
+                runs.append(run)
+            run = []
+            continue
+        run.append(dots[index])
+        index += 1
+    if run:
+        runs.append(run)
+    return runs

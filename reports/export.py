@@ -20,11 +20,12 @@ from decimal import Decimal
 from django.utils.translation import gettext as _
 
 from partnership.fiscal import fiscal_year_bounds
-from services.indicators import HOURS_PLACES
+from services.indicators import HOURS_PLACES, ORGANISERS
 from services.kinds import KINDS
 from services.models import Indicator
 
 from . import selectors
+from .sheets import Book, Percent
 
 HEADER = ("year", "project", "indicator", "value")
 MIN_YEAR, MAX_YEAR = 1900, 2999
@@ -109,79 +110,46 @@ def fiscal_year_labels(years) -> list[str]:
     return [pattern % {"year": year} for year in years]
 
 
-def xlsx_text(value):
-    """Text as XLSX can hold it: the control characters a title may carry (a pasted
-    tab is kept) are dropped, as openpyxl refuses the whole file for one of them."""
-    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-
-    return ILLEGAL_CHARACTERS_RE.sub("", value) if isinstance(value, str) else value
-
-
-def workbook(first: int, last: int):
-    """The report as an openpyxl workbook: one sheet per section, a header row each."""
-    from openpyxl import Workbook
-    from openpyxl.styles import Font
-
+def workbook_bytes(first: int, last: int) -> bytes:
+    """The report as XLSX: one sheet per section, a header row each. A dash where the
+    project recorded nothing of the indicator's kind (the CSV, a stable interface, says 0)."""
     table = selectors.project_indicators(first, last)
     funnels = selectors.funnel_by_year(first, last)
-    book = Workbook()
-    sheets = []
-
-    def sheet(title: str, header: list[str]):
-        ws = book.active if not sheets else book.create_sheet()
-        ws.title = title[:31]
-        ws.append(header)
-        for cell in ws[1]:
-            cell.font = Font(bold=True)
-        ws.freeze_panes = "A2"
-        sheets.append(ws)
-        return ws
-
-    def append(ws, values: list):
-        ws.append([xlsx_text(value) for value in values])
-        for cell in ws[ws.max_row]:
-            if isinstance(cell.value, str) and cell.value.startswith("="):
-                cell.data_type = "s"  # text, never a formula
-
-    def num(value):
-        return float(value) if isinstance(value, Decimal) else value
-
-    ws = sheet(_("Funnel"), [_("Fiscal year"), _("Submitted"), _("Recommended"), _("Chosen")])
+    book = Book()
+    ws = book.sheet(_("Funnel"), [_("Fiscal year"), _("Submitted"), _("Recommended"),
+                                  _("Chosen")])
     for funnel in funnels:
-        append(ws, [fiscal_year_label(funnel.year), funnel.submitted, funnel.recommended,
-                    funnel.chosen])
+        book.append(ws, [fiscal_year_label(funnel.year), funnel.submitted, funnel.recommended,
+                         funnel.chosen])
     total = selectors.funnel_total(funnels)
-    append(ws, [_("Total"), total.submitted, total.recommended, total.chosen])
+    book.append(ws, [_("Total"), total.submitted, total.recommended, total.chosen])
 
-    ws = sheet(_("Indicators"), [_("Fiscal year"), _("Project code"), _("Project"),
-                                 _("Indicator code"), _("Indicator"), _("Target"), _("Result"),
-                                 _("Result / target")])
+    ws = book.sheet(_("Indicators"), [_("Fiscal year"), _("Project code"), _("Project"),
+                                      _("Indicator code"), _("Indicator"), _("Target"),
+                                      _("Result"), _("Result / target")])
     for item in table:
         for result in item.results:
-            append(ws, [fiscal_year_label(item.year), item.project.code, item.project.title,
-                        result.indicator.value, str(result.indicator.label), num(result.target),
-                        num(result.value), num(result.ratio)])
+            ratio = result.ratio
+            book.append(ws, [fiscal_year_label(item.year), item.project.code, item.project.title,
+                             result.indicator.value, str(result.indicator.label), result.target,
+                             result.shown, None if ratio is None else Percent(ratio)])
 
-    ws = sheet(_("Courses by organiser"), [_("Fiscal year"), _("Project code"), _("Project"),
-                                           _("Organiser"), _("Courses"), _("Participants")])
+    ws = book.sheet(_("Courses by organiser"), [_("Fiscal year"), _("Project code"),
+                                                _("Project"), _("Organiser"), _("Courses"),
+                                                _("Participants")])
     for item in table:
-        for label, courses, participants in item.organisers():
-            append(ws, [fiscal_year_label(item.year), item.project.code, item.project.title,
-                        str(label), courses, participants])
+        shown = {result.indicator: result.shown for result in item.results}
+        for organiser, courses, participants in ORGANISERS:
+            book.append(ws, [fiscal_year_label(item.year), item.project.code, item.project.title,
+                             str(organiser.label), shown[courses], shown[participants]])
 
-    ws = sheet(_("Members"), [_("Fiscal year"), _("Project code"), _("Project"),
-                              _("New members"), _("Of whom former service users")])
+    ws = book.sheet(_("Members"), [_("Fiscal year"), _("Project code"), _("Project"),
+                                   _("New members"), _("Of whom former service users")])
     for item in table:
-        append(ws, [fiscal_year_label(item.year), item.project.code, item.project.title,
-                    item.value(Indicator.NEW_MEMBERS),
-                    item.value(Indicator.NEW_MEMBERS_FORMER_USERS)])
-    return book
-
-
-def workbook_bytes(first: int, last: int) -> bytes:
-    buffer = io.BytesIO()
-    workbook(first, last).save(buffer)
-    return buffer.getvalue()
+        shown = {result.indicator: result.shown for result in item.results}
+        book.append(ws, [fiscal_year_label(item.year), item.project.code, item.project.title,
+                         shown[Indicator.NEW_MEMBERS], shown[Indicator.NEW_MEMBERS_FORMER_USERS]])
+    return book.save()
 
 
 # --- Raw records, streamed ---------------------------------------------------------------------

@@ -76,3 +76,10 @@ def trend_charts(values: dict[str, list], years: list[int], prefix: str) -> list
             y_label=_("Hours") if first == Indicator.ACTIVITY_HOURS else _("Count"),
         ))
     return charts
+
+
+def drawable(charts: list[Chart]) -> tuple[list[Chart], list[str]]:
+    """The charts with a figure to draw, and the names of the indicators of the others: a
+    project without courses gets a line that it has none, not four flat lines at zero."""
+    empty = [name for chart in charts if chart.empty for name in chart.columns[1:]]
+    return [chart for chart in charts if not chart.empty], empty

@@ -15,7 +15,9 @@ from django.utils import formats
 
 from services.models import Indicator
 
-DASH = "–"
+# No figure: outside a project's period, or nothing of its kind recorded. A counted zero
+# is 0. The same dash as every other empty value of the portal's pages.
+DASH = "—"
 
 
 def _places(value) -> int:

@@ -93,15 +93,24 @@ def funnel_total(funnels: Iterable[Funnel]) -> Funnel:
 
 @dataclass(frozen=True, slots=True)
 class Result:
-    """One indicator of one project in one year: its result, target and result / target."""
+    """One indicator of one project in one year: its result, target and result / target.
+
+    `recorded` is False when the project has no record of the indicator's kind that year:
+    its `value` is a zero for the sums, but a page shows `shown`, None (a dash), not a 0.
+    """
 
     indicator: Indicator
     value: int | Decimal
     target: Decimal | None = None
+    recorded: bool = True
+
+    @property
+    def shown(self) -> int | Decimal | None:
+        return self.value if self.recorded else None
 
     @property
     def ratio(self) -> Decimal | None:
-        if not self.target:
+        if not self.target or not self.recorded:
             return None
         return (Decimal(self.value) / self.target).quantize(Decimal("0.001"))
 
@@ -180,18 +189,21 @@ def project_indicators(first: int, last: int, project: Project | None = None) ->
                 continue
             table.append(ProjectYear(item, year, [
                 Result(indicator, values.get((item.pk, year, key), nothing),
-                       targets.get((item.pk, year, key)))
+                       targets.get((item.pk, year, key)), (item.pk, year, key) in values)
                 for indicator, key, nothing in indicators
             ]))
     return table
 
 
-def totals(rows: Iterable[ProjectYear]) -> dict[str, int | Decimal]:
-    """Each indicator summed over the given project-years (aggregates, not records)."""
-    summed = {indicator.value: zero(indicator) for indicator in INDICATORS}
+def totals(rows: Iterable[ProjectYear]) -> dict[str, int | Decimal | None]:
+    """Each indicator summed over the given project-years (aggregates, not records); None
+    where no project recorded anything of the indicator's kind."""
+    summed: dict[str, int | Decimal | None] = {indicator.value: None for indicator in INDICATORS}
     for row in rows:
         for result in row.results:
-            summed[result.indicator] += result.value
+            if result.recorded:
+                before = summed[result.indicator]
+                summed[result.indicator] = result.value if before is None else before + result.value
     return summed
 
 

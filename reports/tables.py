@@ -42,7 +42,7 @@ def indicator_rows(row: ProjectYear, numbers: Numbers,
     """One project-year's indicators: label, target, result, result / target."""
     return [
         IndicatorRow(result.indicator.value, labels[result.indicator.value],
-                     numbers(result.target), numbers(result.value), numbers.percent(result.percent))
+                     numbers(result.target), numbers(result.shown), numbers.percent(result.percent))
         for result in row.results
     ]
 
@@ -53,7 +53,7 @@ def year_tables(rows: list[ProjectYear], numbers: Numbers) -> list[ProjectTables
                   for organiser, courses, participants in ORGANISERS]
     tables = []
     for row in rows:
-        values = {result.indicator.value: result.value for result in row.results}
+        values = {result.indicator.value: result.shown for result in row.results}
         tables.append(ProjectTables(
             project=row.project,
             indicator_rows=indicator_rows(row, numbers, labels),

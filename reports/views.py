@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import itertools
 
-from django.contrib.auth.views import redirect_to_login
 from django.http import Http404, HttpResponse, HttpResponseBadRequest, StreamingHttpResponse
-from django.shortcuts import get_object_or_404
 from django.template.loader import render_to_string
 from django.views import View
 from django.views.generic import TemplateView
@@ -20,6 +18,7 @@ from services.kinds import KINDS
 from services.models import Indicator, Project
 
 from . import export, figures, selectors, tables
+from .access import ProjectTrendAccess
 from .formatting import Numbers
 from .forms import SpanForm, YearForm
 
@@ -120,49 +119,36 @@ class SpanReportView(ReportMixin, TemplateView):
         rows = selectors.project_indicators(first, last)
         span = list(range(first, last + 1))
         trend = selectors.trend(selectors.totals_by_year(rows, first, last))
+        trend_charts, empty_trends = figures.drawable(figures.trend_charts(trend, span, "trend"))
         context.update(
             form=form, first=first, last=last, span=span, funnels=funnels, funnel_total=total,
             funnel_chart=figures.funnel_years_chart(funnels),
             total_chart=figures.funnel_steps_chart(total, "funnel-total-chart"),
             trend_table=_trend_table(trend),
-            trend_charts=figures.trend_charts(trend, span, "trend"),
+            trend_charts=trend_charts, empty_trends=empty_trends,
         )
         return context
 
 
-class ProjectTrendView(PermissionRequiredMixin, TemplateView):
+class ProjectTrendView(ProjectTrendAccess, TemplateView):
     """One project's indicators over the years, with targets; its own staff may read it."""
 
     template_name = "reports/project_trend.html"
-    permission_required = "reports.view_project_trend"
-
-    def get_permission_object(self):
-        if not hasattr(self, "project"):
-            self.project = get_object_or_404(
-                Project.objects.select_related("group", "department"), code=self.kwargs["code"]
-            )
-        return self.project
-
-    def handle_no_permission(self):
-        if not self.request.user.is_authenticated:
-            return redirect_to_login(self.request.get_full_path())
-        raise Http404  # another project's internal pages do not exist for this visitor
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         project = self.get_permission_object()
         years = selectors.year_range()
-        start = fiscal_year_of(project.starts_on)
-        end = max(min(fiscal_year_of(project.ends_on), years.last), start)
+        start, end = project_span(project, years)
         form, first, last = _chosen_span(self.request, years, start, end)
         rows = selectors.project_indicators(first, last, project=project)
         span = list(range(first, last + 1))
+        trend_charts, empty_trends = figures.drawable(figures.trend_charts(
+            selectors.trend(selectors.totals_by_year(rows, first, last)), span, "project-trend"))
         context.update(
             project=project, form=form, first=first, last=last, span=span,
             table=_project_table(rows, span),
-            trend_charts=figures.trend_charts(
-                selectors.trend(selectors.totals_by_year(rows, first, last)), span,
-                "project-trend"),
+            trend_charts=trend_charts, empty_trends=empty_trends,
         )
         return context
 
@@ -216,6 +202,13 @@ class RawRecordsCSVView(ReportMixin, View):
             content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = f'attachment; filename="{kind}-{year}.csv"'
         return response
+
+
+def project_span(project: Project, years: selectors.YearRange) -> tuple[int, int]:
+    """The fiscal years a project's trend shows unless others are asked: its period, up to
+    the last year worth reporting on."""
+    start = fiscal_year_of(project.starts_on)
+    return start, max(min(fiscal_year_of(project.ends_on), years.last), start)
 
 
 def _trend_table(trend: dict[str, list]) -> list[tuple[str, list]]:

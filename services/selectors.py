@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from partnership.fiscal import fiscal_year_bounds, fiscal_year_of
 
-from .indicators import Value, count_values, indicator_values, normalise, zero
+from .indicators import Value, count_values, indicator_values, normalise
 from .kinds import RecordKind
 from .models import (
     Agreement,
@@ -91,7 +91,7 @@ class TargetRow:
     label: str
     target: Decimal | None
     agreed: bool
-    result: Value
+    result: Value | None  # None: nothing of the indicator's kind recorded (a dash, not a 0)
     ratio: Decimal | None  # result / target in percent
 
     @property
@@ -108,11 +108,12 @@ def targets_against_results(project: Project, year: int,
     rows = []
     for indicator in Indicator:
         target = year_targets.get(indicator.value)
-        result = values.get((project.pk, year, indicator.value), zero(indicator.value))
+        # indicator_values holds a kind's indicators only where such records exist.
+        result = values.get((project.pk, year, indicator.value))
         if target is None and not result:
             continue
         ratio = None
-        if target is not None and target.value:
+        if target is not None and target.value and result is not None:
             # One decimal, as the reports show it (105.5 %, not 106 %).
             ratio = (Decimal(result) * 100 / target.value).quantize(Decimal("0.1"))
         rows.append(TargetRow(
@@ -129,11 +130,11 @@ def targets_waiting(rows: list[TargetRow]) -> bool:
 
 
 def yearly_summary(project: Project, years: range, values: dict) -> list[tuple[str, list]]:
-    """[(indicator label, [value per year])] for the indicators with any record."""
+    """[(indicator label, [value per year])] for the indicators with any record; None for a
+    year without records of the indicator's kind."""
     table = []
     for indicator in Indicator:
-        row = [values.get((project.pk, year, indicator.value), zero(indicator.value))
-               for year in years]
+        row = [values.get((project.pk, year, indicator.value)) for year in years]
         if any(row):
             table.append((str(indicator.label), row))
     return table

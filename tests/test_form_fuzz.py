@@ -15,8 +15,8 @@ from proposals.models import Status
 from services.kinds import KINDS
 from services.models import AnnualReport, Project
 from tests.consultations import consultation_in, department_officer
-from tests.families.helpers import family_project, report_in, welfare_officer
 from tests.factories import CallFactory, CitizenGroupFactory, UserFactory
+from tests.families.helpers import family_project, report_in, welfare_officer
 from tests.fuzz import EXAMPLES, form_data, postgresql
 from tests.hearings import asked, session_of
 from tests.hearings import officer as hearing_officer

@@ -6,6 +6,8 @@ from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from partnership.translated import in_language
+
 
 class User(AbstractUser):
     """A person who signs in; what they may do comes from their roles (groups)."""
@@ -63,6 +65,7 @@ class Department(models.Model):
     """A city department: a project's partner, and the home of city officers."""
 
     name = models.CharField(_("name"), max_length=200, unique=True)
+    name_en = models.CharField(_("name in English"), max_length=200, blank=True)
     officers = models.ManyToManyField(
         User, blank=True, related_name="departments", verbose_name=_("officers")
     )
@@ -73,4 +76,4 @@ class Department(models.Model):
         verbose_name_plural = _("city departments")
 
     def __str__(self) -> str:
-        return self.name
+        return in_language(self.name, self.name_en)

@@ -2,10 +2,19 @@
 
 from partnership.models import CitizenGroup, PartnershipMember
 
-DEPARTMENTS = (
-    "こども家庭課", "市民活動課", "生涯学習課", "高齢福祉課", "危機管理課", "環境総務課",
-    "文化振興課", "国際・男女共同参画課", "障がい福祉課", "健康づくり推進課",
-)
+# The city's departments, with their English names.
+DEPARTMENTS = {
+    "こども家庭課": "Children and Families Division",
+    "市民活動課": "Civic Activities Division",
+    "生涯学習課": "Lifelong Learning Division",
+    "高齢福祉課": "Elderly Welfare Division",
+    "危機管理課": "Crisis Management Division",
+    "環境総務課": "Environment Division",
+    "文化振興課": "Culture Promotion Division",
+    "国際・男女共同参画課": "International Affairs and Gender Equality Division",
+    "障がい福祉課": "Disability Welfare Division",
+    "健康づくり推進課": "Health Promotion Division",
+}
 
 # The Citizen Partnership: (user name, display name, category). `member` and `chair` are
 # demo logins (partnership.demo); the chair is one of the two academics.

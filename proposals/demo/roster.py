@@ -69,8 +69,11 @@ def _user(username: str, display_name: str, roles: list[Role],
 
 def _departments() -> dict[str, Department]:
     departments = {}
-    for name in DEPARTMENTS:
+    for name, name_en in DEPARTMENTS.items():
         departments[name], _created = Department.objects.get_or_create(name=name)
+        if departments[name].name_en != name_en:  # a demo loaded before English names
+            departments[name].name_en = name_en
+            departments[name].save(update_fields=["name_en"])
     officer = User.objects.filter(username="officer").first()
     if officer is not None:
         departments["市民活動課"].officers.add(officer)

@@ -51,7 +51,7 @@ class OpenConsultationView(ActionFormView):
 
     def success_message(self, consultation) -> str:
         return _("The consultation is sent to %(department)s.") % {
-            "department": consultation.department.name}
+            "department": str(consultation.department)}
 
     def get_success_url(self, consultation=None) -> str:
         return reverse("proposals:consultation_detail", kwargs={"pk": consultation.pk})

@@ -97,9 +97,27 @@ def test_ballot_form_shows_every_criterion_with_its_description(client):
     for c in Criterion.objects.filter(call=proposal.call):
         assert f'for="id_score_{c.pk}"' in page
         assert c.name in page
-    assert "地域の課題に応えているか From 0 to 10." in page
+    # No English description: the Japanese one is marked as such, not run into the English.
+    assert '<span lang="ja">地域の課題に応えているか</span> From 0 to 10.' in page
     assert '<option value="10">10</option>' in page
     assert "Recommend" in page and "Do not recommend" in page and "Abstain" in page
+
+
+def test_ballot_form_shows_criteria_in_english_where_given(client):
+    seated(client)
+    (proposal,) = under_review(1)
+    criterion = Criterion.objects.filter(call=proposal.call).first()
+    Criterion.objects.filter(pk=criterion.pk).update(
+        description="地域の課題に応えているか", name_en="Public benefit",
+        description_en="Does it answer a need of the community?")
+    url = reverse("proposals:ballot", kwargs={"pk": proposal.pk})
+    english = text(client.get(url))
+    assert "Public benefit" in english
+    assert "Does it answer a need of the community? From 0 to 5." in english
+    assert "地域の課題に応えているか" not in english
+    japanese = text(client.get(url, HTTP_ACCEPT_LANGUAGE="ja"))
+    assert criterion.name in japanese and "地域の課題に応えているか" in japanese
+    assert "Public benefit" not in japanese
 
 
 def test_casting_and_changing_a_ballot_through_the_form(client):

@@ -92,7 +92,8 @@ def folded(svg: str) -> str:
 
 def test_charts_draw_what_they_drew_when_written_in_python():
     # The golden files were written by the charts' earlier Python f-strings: the template
-    # must draw the same shapes at the same places with the same (escaped) texts.
+    # must draw the same shapes at the same places with the same (escaped) texts. The line
+    # chart's was written again when its years moved to the middle of their bands.
     with translation.override("ja"):
         bars = bar_chart(chart_id="bars", title="提案 <2004>",
                          categories=["提出", "とても長い段階の名前をここに書きます", "選定"],
@@ -113,3 +114,42 @@ def test_tooltips_in_japanese():
         chart = bar_chart(chart_id="j", title="t", categories=["提出"],
                           series=[Series("2004年度", [1234])], x_label="x", y_label="y")
     assert "<title>2004年度、提出：1,234</title>" in svg_of(chart)
+
+
+def _label_xs(svg: str, names: list[str]) -> list[float]:
+    return [float(re.search(rf'<text x="([\d.]+)" y="[\d.]+" text-anchor="middle" '
+                            rf'fill="#000000">{name}</text>', svg).group(1)) for name in names]
+
+
+def test_line_chart_keeps_its_first_and_last_labels_inside_the_drawing():
+    from reports.charts import LEFT, WIDTH, text_width
+
+    years = [f"{year}年度" for year in range(2009, 2014)]
+    chart = line_chart(chart_id="t", title="t", categories=years,
+                       series=[Series("a", [1, 2, 3, 4, 5])], x_label="x", y_label="y")
+    xs = _label_xs(svg_of(chart), years)
+    half = text_width(years[-1]) / 2
+    assert xs[0] - half >= LEFT - 6 and xs[-1] + half <= WIDTH
+
+
+def test_counts_get_whole_ticks_and_an_all_zero_chart_is_not_drawn():
+    chart = bar_chart(chart_id="f", title="t", categories=["A", "B", "C"],
+                      series=[Series("2020", [0, 0, 0])], x_label="x", y_label="y")
+    assert chart.empty
+    assert [tick.label for tick in chart.plot.ticks] == ["0", "1", "2", "3", "4", "5"]
+    small = bar_chart(chart_id="f", title="t", categories=["A"],
+                      series=[Series("2020", [3])], x_label="x", y_label="y")
+    assert not small.empty and small.plot.ticks[-1].label == "5"
+    hours = line_chart(chart_id="h", title="t", categories=["a", "b"],
+                       series=[Series("h", [Decimal("0.50"), Decimal("1.25")])],
+                       x_label="x", y_label="y")
+    assert hours.plot.ticks[1].label == "0.4"  # hours keep their fractions
+
+
+def test_a_missing_value_breaks_the_line_and_shows_a_dash():
+    chart = line_chart(chart_id="g", title="t", categories=["a", "b", "c", "d"],
+                       series=[Series("s", [1, None, 3, 4])], x_label="x", y_label="y")
+    svg = svg_of(chart)
+    assert svg.count("<circle") == 3
+    assert svg.count("<polyline") == 1  # c–d; a stands alone
+    assert chart.rows[1] == ["b", "—"]

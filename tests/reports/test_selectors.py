@@ -71,7 +71,8 @@ def test_trend_and_totals_sum_over_projects_per_year():
     rows = selectors.project_indicators(2010, 2012)
     trend = selectors.trend(selectors.totals_by_year(rows, 2010, 2012))
     assert trend[Indicator.SERVICE_REQUESTS] == [1, 5, 4]
-    assert trend[Indicator.ACTIVITY_HOURS] == [Decimal("0.00"), Decimal("0.00"), Decimal("2.50")]
+    # No activity recorded in 2010 or 2011: no figure (a dash), not a counted zero.
+    assert trend[Indicator.ACTIVITY_HOURS] == [None, None, Decimal("2.50")]
     assert [(r.year, r.project.code) for r in rows] == [
         (2010, "one"), (2011, "one"), (2011, "two"), (2012, "one"), (2012, "two")]
 
@@ -119,3 +120,17 @@ def test_the_bounded_fiscal_year_expression_matches_the_general_one(settings, st
     ).values_list("day", "general", "bounded")
     assert sorted((d, g, b) for d, g, b in rows) == [
         (d, fiscal_year_of(d), fiscal_year_of(d)) for d in days]
+
+
+def test_a_counted_zero_is_zero_and_nothing_recorded_is_none():
+    project = chosen_project("zeros", 2010, 2012)
+    records(project, datetime.date(2011, 5, 1), requests=2,
+            courses=[(Course.Organiser.MEMBERS, 6)])
+    (row,) = selectors.project_indicators(2011, 2011)
+    shown = {result.indicator: result.shown for result in row.results}
+    assert shown[Indicator.SERVICE_REQUESTS] == 2
+    assert shown[Indicator.COURSES_BY_CITIZENS] == 0  # courses recorded, none by citizens
+    assert shown[Indicator.FACILITY_USERS] is None  # no visit recorded at all
+    assert row.value(Indicator.FACILITY_USERS) == 0  # still a zero for sums and charts
+    totals = selectors.totals([row])
+    assert totals[Indicator.COURSES_BY_CITIZENS] == 0 and totals[Indicator.FACILITY_USERS] is None
