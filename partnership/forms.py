@@ -124,3 +124,7 @@ class SettingsForm(forms.Form):
             (code, get_language_info(code)["name_local"]) for code, _name in settings.LANGUAGES]
         self.fields["email_kinds"].choices = [
             (kind.name, kind.label) for kind in notices.KINDS.values()]
+
+    def clean_display_name(self):
+        # A form sent without the field (an older page, a script) keeps the name as it is.
+        return self.cleaned_data["display_name"] if "display_name" in self.data else None

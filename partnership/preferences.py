@@ -45,6 +45,8 @@ def update(*, actor: User, language: str, email_kinds: list[str],
     if before == after:
         return False
     user.display_name = after["display_name"]
+    if before["display_name"] == after["display_name"]:  # the log says what changed
+        del before["display_name"], after["display_name"]
     user.language, user.email_muted = after["language"], after["email_muted"]
     user.save(update_fields=["display_name", "language", "email_muted"])
     audit.record(actor=actor, action="account.settings_changed", subject=user,

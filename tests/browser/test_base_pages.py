@@ -116,7 +116,7 @@ def test_settings_by_keyboard(page, make_user, sign_in):
     page.get_by_role("button", name="保存").focus()
     with page.expect_navigation():
         page.keyboard.press("Enter")
-    assert page.locator("h1").inner_text() == "Profile and settings"
+    assert page.locator("h1").inner_text() == "Language and e-mail settings"
     assert "Your settings are saved." in page.locator(".messages").inner_text()
     user.refresh_from_db()
     assert (user.language, user.email_muted) == ("en", ["review_opened"])
