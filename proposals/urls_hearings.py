@@ -1,8 +1,9 @@
-"""Hearing pages (公開プレゼンテーション), under the `proposals` namespace."""
+"""Hearing pages (公開プレゼンテーション) and the members' deliberation, under the `proposals`
+namespace."""
 
 from django.urls import path
 
-from .views import hearings
+from .views import deliberation, hearings
 
 urlpatterns = [
     path("calls/<int:pk>/hearings/", hearings.HearingScheduleView.as_view(),
@@ -21,4 +22,6 @@ urlpatterns = [
          name="hearing_question_new"),
     path("review/proposals/<int:pk>/hearing-notes/", hearings.HearingNoteView.as_view(),
          name="hearing_notes"),
+    path("review/proposals/<int:pk>/deliberation/", deliberation.DeliberationView.as_view(),
+         name="deliberation"),
 ]
