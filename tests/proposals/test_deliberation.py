@@ -8,7 +8,7 @@ from partnership.models import GroupMembership
 from proposals.deliberation import DeliberationMessage
 from proposals.models import Status
 from tests.hearings import close_the_review
-from tests.lifecycle import members, proposal_in
+from tests.lifecycle import members, proposal_in, vote
 from tests.pages import queries_for, text
 
 pytestmark = pytest.mark.django_db
@@ -61,3 +61,11 @@ def test_the_thread_costs_the_same_queries_whatever_its_length(client):
     for i, proposal in enumerate((small, large, large, large)):
         client.post(url(proposal), {"text": f"意見 {i}"})
     assert queries_for(client, url(small)) == queries_for(client, url(large))
+
+
+def test_the_public_page_shows_the_spread_of_scores_once_the_review_closes(client):
+    proposal = proposal_in(Status.UNDER_REVIEW)
+    vote(members(1)[0], proposal, value=1)
+    close_the_review(proposal)  # the others give 4
+    page = text(client.get(reverse("proposals:proposal_detail", kwargs={"pk": proposal.pk})))
+    assert "Lowest–highest" in page and "1–4" in page
