@@ -4,6 +4,7 @@ hearing notes are theirs: the admin lists that they exist, never what they say."
 from django.contrib import admin
 
 from .admin import ReadOnlyAdmin
+from .deliberation import DeliberationMessage
 from .hearings import HearingNote, HearingQuestion, HearingSession, HearingSlot
 
 
@@ -31,3 +32,9 @@ class HearingNoteAdmin(ReadOnlyAdmin):
     list_display = ("proposal", "author", "updated_at")
     list_select_related = ("proposal", "author")
     exclude = ("text",)
+
+
+@admin.register(DeliberationMessage)
+class DeliberationMessageAdmin(ReadOnlyAdmin):
+    list_display = ("proposal", "author", "posted_at")
+    list_select_related = ("proposal", "author")

@@ -82,3 +82,9 @@ class AnswerForm(forms.Form):
 
 class NoteForm(forms.Form):
     text = _text(_("My notes"), _("Only you see them, on your ballot page."))
+
+
+class DeliberationForm(forms.Form):
+    text = _text(_("Your message"),
+                 _("Only the partnership's members read the thread (not the proposing "
+                   "group)."))

@@ -414,7 +414,5 @@ class Decision(models.Model):
 # Defined in its own module; imported here so that Django finds it with the app's models.
 from .checklists import ChecklistItem as ChecklistItem  # noqa: E402
 from .consultations import Consultation as Consultation  # noqa: E402
-from .hearings import HearingNote as HearingNote  # noqa: E402
-from .hearings import HearingQuestion as HearingQuestion  # noqa: E402
-from .hearings import HearingSession as HearingSession  # noqa: E402
-from .hearings import HearingSlot as HearingSlot  # noqa: E402
+from .deliberation import DeliberationMessage as DeliberationMessage  # noqa: E402
+from .hearings import HearingNote, HearingQuestion, HearingSession, HearingSlot  # noqa: E402, F401

@@ -82,4 +82,7 @@ rules.add_perm(
     (is_partnership_member | is_chair | is_mayors_office) & review_is_closed,
 )
 rules.add_perm("proposals.view_review_board", is_chair)
+# The members-only thread: never for a member of the proposing group.
+rules.add_perm("proposals.read_deliberation",
+               (is_partnership_member | is_chair) & ~is_group_member)
 rules.add_perm("proposals.view_decision_queue", is_mayors_office)

@@ -90,20 +90,27 @@ class CriterionMean:
     criterion: Criterion
     mean: float | None
     count: int
+    # Lowest, highest and standard deviation: disagreement shown, not hidden in the mean.
+    minimum: int | None = None
+    maximum: int | None = None
+    stdev: float | None = None
 
 
 def criterion_means(proposal: Proposal) -> list[CriterionMean]:
-    """Mean score per criterion of the proposal's call; never who gave which score."""
+    """Mean and spread of the scores per criterion of the proposal's call; never who gave
+    which score."""
     spreads = tally_for(proposal).spreads
     criteria = Criterion.objects.filter(call_id=proposal.call_id).order_by("position", "id")
-    return [
-        CriterionMean(
-            criterion=criterion,
-            mean=spreads[criterion.pk].mean if criterion.pk in spreads else None,
-            count=spreads[criterion.pk].count if criterion.pk in spreads else 0,
-        )
-        for criterion in criteria
-    ]
+    rows = []
+    for criterion in criteria:
+        spread = spreads.get(criterion.pk)
+        if spread is None:
+            rows.append(CriterionMean(criterion=criterion, mean=None, count=0))
+        else:
+            rows.append(CriterionMean(criterion=criterion, mean=spread.mean, count=spread.count,
+                                      minimum=spread.minimum, maximum=spread.maximum,
+                                      stdev=spread.stdev))
+    return rows
 
 
 def proposals_of_user(user: User) -> QuerySet[Proposal]:

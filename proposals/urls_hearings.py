@@ -1,8 +1,9 @@
-"""Hearing pages (公開プレゼンテーション), under the `proposals` namespace."""
+"""Hearing pages (公開プレゼンテーション) and the members' deliberation, under the `proposals`
+namespace."""
 
 from django.urls import path
 
-from .views import hearings
+from .views import deliberation, hearing_group, hearing_members, hearings
 
 urlpatterns = [
     path("calls/<int:pk>/hearings/", hearings.HearingScheduleView.as_view(),
@@ -13,12 +14,14 @@ urlpatterns = [
          name="hearing_slot_new"),
     path("hearings/<int:pk>/publish/", hearings.PublishSessionView.as_view(),
          name="hearing_publish"),
-    path("hearings/slots/<int:pk>/confirm/", hearings.ConfirmSlotView.as_view(),
+    path("hearings/slots/<int:pk>/confirm/", hearing_group.ConfirmSlotView.as_view(),
          name="hearing_slot_confirm"),
-    path("hearings/questions/<int:pk>/answer/", hearings.AnswerQuestionView.as_view(),
+    path("hearings/questions/<int:pk>/answer/", hearing_group.AnswerQuestionView.as_view(),
          name="hearing_answer"),
-    path("review/proposals/<int:pk>/questions/new/", hearings.AskQuestionView.as_view(),
+    path("review/proposals/<int:pk>/questions/new/", hearing_members.AskQuestionView.as_view(),
          name="hearing_question_new"),
-    path("review/proposals/<int:pk>/hearing-notes/", hearings.HearingNoteView.as_view(),
+    path("review/proposals/<int:pk>/hearing-notes/", hearing_members.HearingNoteView.as_view(),
          name="hearing_notes"),
+    path("review/proposals/<int:pk>/deliberation/", deliberation.DeliberationView.as_view(),
+         name="deliberation"),
 ]

@@ -226,6 +226,8 @@ CASES = {
         asked(proposal_in(Status.UNDER_REVIEW))),
     "proposals.actions.save_hearing_note": lambda: (
         {"proposal": proposal_in(Status.UNDER_REVIEW), "text": "説明が明快"}, members(1)[0]),
+    "proposals.actions.post_deliberation": lambda: (
+        {"proposal": proposal_in(Status.UNDER_REVIEW), "text": "賛成です"}, members(1)[0]),
     # services
     "services.actions.update_project": lambda: (lambda p: (
         {"project": p, "code": "renamed", "department": p.department, "starts_on": p.starts_on,

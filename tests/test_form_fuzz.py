@@ -97,6 +97,7 @@ FORMS = {
         group_member(q.proposal), {"pk": q.pk}))(asked(proposal_in(Status.UNDER_REVIEW))),
     "proposals:hearing_question_new": _under_review_member,
     "proposals:hearing_notes": _under_review_member,
+    "proposals:deliberation": _under_review_member,
 }
 
 

@@ -22,7 +22,12 @@ from .drafts import (
     update_draft,
     withdraw,
 )
-from .hearing_record import answer_hearing_question, ask_hearing_question, save_hearing_note
+from .hearing_record import (
+    answer_hearing_question,
+    ask_hearing_question,
+    post_deliberation,
+    save_hearing_note,
+)
 from .hearings import (
     confirm_hearing_slot,
     plan_hearing_session,
@@ -39,5 +44,5 @@ __all__ = [
     "remove_attachment", "submit", "update_draft", "withdraw",
     "plan_hearing_session", "schedule_hearing_slot", "publish_hearing_session",
     "confirm_hearing_slot", "ask_hearing_question", "answer_hearing_question",
-    "save_hearing_note",
+    "save_hearing_note", "post_deliberation",
 ]

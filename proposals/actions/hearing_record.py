@@ -1,6 +1,6 @@
-"""What the hearing leaves on record: the partnership's questions with the group's answers
-(public with the proposal once its review closes), and each member's own notes (shown only
-on that member's ballot page)."""
+"""What the hearing and the review leave on record: the partnership's questions with the
+group's answers (public with the proposal once its review closes), each member's own notes
+(shown only on that member's ballot page), and the members' deliberation thread."""
 
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
@@ -9,6 +9,7 @@ from partnership import audit, clock
 from partnership.models import User
 
 from .. import hearing_notices
+from ..deliberation import DeliberationMessage
 from ..hearing_transitions import QUESTION
 from ..hearings import HearingNote, HearingQuestion, QuestionStatus
 from ..models import Proposal
@@ -73,3 +74,15 @@ def save_hearing_note(*, actor: User, proposal: Proposal, text: str) -> HearingN
     audit.record(actor=actor, action=transition.event, subject=note, parent=proposal,
                  before=before, after={"text": text})
     return note
+
+
+@transaction.atomic
+def post_deliberation(*, actor: User, proposal: Proposal, text: str) -> DeliberationMessage:
+    """A member's message in the partnership's thread on a proposal under review."""
+    proposal = lock(proposal)
+    transition = authorize(actor, proposal, "deliberate")
+    message = DeliberationMessage.objects.create(
+        proposal=proposal, author=actor, text=_text(text, _("Write your message.")))
+    audit.record(actor=actor, action=transition.event, subject=message, parent=proposal,
+                 after={"text": message.text})
+    return message

@@ -1,6 +1,5 @@
-"""Hearing pages (公開プレゼンテーション): the officer's schedule of a call, planning a session,
-giving a proposal its slot, publishing; the group's confirmation and answers; the members'
-questions and their own notes."""
+"""The officer's hearing pages (公開プレゼンテーション): a call's schedule, planning a session,
+giving a proposal its slot, publishing the session."""
 
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -11,21 +10,16 @@ from django.views.generic import TemplateView
 from partnership.view_mixins import ActionFormView, ActionView, PermissionPage
 
 from .. import actions
-from ..hearing_forms import AnswerForm, NoteForm, PlanSessionForm, QuestionForm, ScheduleSlotForm
-from ..hearing_selectors import note_of, sessions_of, unscheduled
-from ..hearings import HearingQuestion, HearingSession, HearingSlot
+from ..hearing_forms import PlanSessionForm, ScheduleSlotForm
+from ..hearing_selectors import sessions_of, unscheduled
+from ..hearings import HearingSession
 from ..models import Call
-from .mixins import ProposalPage
 
 FORM = "proposals/hearing/form.html"
 
 
 def _schedule(call_id: int) -> str:
     return reverse("proposals:hearing_schedule", kwargs={"pk": call_id})
-
-
-def _proposal_page(proposal_id: int) -> str:
-    return reverse("proposals:proposal_detail", kwargs={"pk": proposal_id})
 
 
 class CallHearingPage(PermissionPage):
@@ -112,96 +106,3 @@ class PublishSessionView(SessionPage, ActionView):
 
     def success_message(self, session) -> str:
         return _("The session and its slots are on the call's public page.")
-
-
-class ConfirmSlotView(ActionView):
-    secret_permission = "proposals.read_hearing_slot"
-    permission_required = "proposals.confirm_hearing_slot"
-
-    def get_object(self):
-        return get_object_or_404(HearingSlot.objects.select_related("session", "proposal"),
-                                 pk=self.kwargs["pk"])
-
-    def perform(self):
-        return actions.confirm_hearing_slot(actor=self.request.user, slot=self.object)
-
-    def success_message(self, slot) -> str:
-        return _("Your slot is confirmed.")
-
-    def get_success_url(self) -> str:
-        return _proposal_page(self.object.proposal_id)
-
-
-class AnswerQuestionView(ActionFormView):
-    secret_permission = "proposals.read_hearing_question"
-    permission_required = "proposals.answer_hearing_question"
-    template_name = FORM
-    form_class = AnswerForm
-    extra_context = {"heading": gettext_lazy("Answer the partnership's question"),
-                     "button": gettext_lazy("Send the answer")}
-
-    def get_object(self):
-        return get_object_or_404(HearingQuestion.objects.select_related("proposal"),
-                                 pk=self.kwargs["pk"])
-
-    def perform(self, form):
-        return actions.answer_hearing_question(actor=self.request.user, question=self.object,
-                                               **form.cleaned_data)
-
-    def success_message(self, result) -> str:
-        return _("Your answer is recorded.")
-
-    def get_success_url(self, result=None) -> str:
-        return _proposal_page(self.object.proposal_id)
-
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(question=self.object, proposal=self.object.proposal,
-                                        cancel=self.get_success_url(), **kwargs)
-
-
-class AskQuestionView(ProposalPage, ActionFormView):
-    permission_required = "proposals.ask_hearing_question"
-    template_name = FORM
-    form_class = QuestionForm
-    extra_context = {"heading": gettext_lazy("Record a question from the hearing"),
-                     "button": gettext_lazy("Record the question")}
-
-    def perform(self, form):
-        return actions.ask_hearing_question(actor=self.request.user, proposal=self.proposal,
-                                            **form.cleaned_data)
-
-    def success_message(self, result) -> str:
-        return _("The question is recorded; the group is asked to answer it.")
-
-    def get_success_url(self, result=None) -> str:
-        return _proposal_page(self.proposal.pk)
-
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(cancel=self.get_success_url(), **kwargs)
-
-
-class HearingNoteView(ProposalPage, ActionFormView):
-    permission_required = "proposals.write_hearing_note"
-    template_name = FORM
-    form_class = NoteForm
-    extra_context = {"heading": gettext_lazy("My hearing notes"),
-                     "button": gettext_lazy("Save my notes")}
-
-    def get_initial(self):
-        note = note_of(self.proposal, self.request.user)
-        return {"text": note.text} if note else {}
-
-    def perform(self, form):
-        return actions.save_hearing_note(actor=self.request.user, proposal=self.proposal,
-                                         **form.cleaned_data)
-
-    def success_message(self, result) -> str:
-        return _("Your notes are saved. Only you see them.")
-
-    def get_success_url(self, result=None) -> str:
-        if self.request.user.has_perm("proposals.cast_ballot", self.proposal):
-            return reverse("proposals:ballot", kwargs={"pk": self.proposal.pk})
-        return _proposal_page(self.proposal.pk)
-
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(cancel=self.get_success_url(), **kwargs)

@@ -1,7 +1,7 @@
 """The public hearing in Chromium, through the pages only: an officer plans a session and
 gives an eligible proposal its slot; the group sees it on its proposal and confirms it, on a
 phone; a partnership member writes notes from the hearing and finds them on the ballot page,
-and another member does not see them."""
+and another member does not see them; both read the members' deliberation."""
 
 import datetime
 
@@ -27,6 +27,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 PASSWORD = "correct-horse-battery"
 PLACE = "大和市保健福祉センター 5階 研修室"
 NOTES = "名簿の管理方法の説明が具体的だった。担い手の確保に課題。"
+THREAD = "担い手の確保について、3年目の体制を条件に推薦してはどうか。"
 
 
 def _member(username: str):
@@ -107,8 +108,18 @@ def test_officer_schedules_group_confirms_member_keeps_notes(new_page, check_a11
     assert NOTES in desk.locator("#my-hearing-notes").inner_text()
     check_a11y(desk)
 
-    # Another member's ballot page shows none of them.
+    # ... and takes part in the members' deliberation from there.
+    desk.locator(f"main a[href='/review/proposals/{proposal.pk}/deliberation/']").click()
+    desk.locator("#id_text").fill(THREAD)
+    desk.locator("main form button[type=submit]").click()
+    desk.wait_for_url(f"**/review/proposals/{proposal.pk}/deliberation/")
+    assert THREAD in desk.locator("main").inner_text()
+    check_a11y(desk)
+
+    # Another member's ballot page shows none of the notes; the thread is shared.
     other = new_page()
     sign_in(other, other_member.username, PASSWORD)
     other.goto(f"/review/proposals/{proposal.pk}/ballot/")
     assert NOTES not in other.locator("main").inner_text()
+    other.goto(f"/review/proposals/{proposal.pk}/deliberation/")
+    assert THREAD in other.locator("main").inner_text()

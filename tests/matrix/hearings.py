@@ -72,6 +72,10 @@ ROWS = [
     Row("proposals:hearing_notes", MEMBERS, _key("proposal"), scopes=BOTH),
     Row("proposals:hearing_notes", MEMBERS, _key("proposal"), method="post", page=False,
         scopes=BOTH),
+    Row("proposals:deliberation", MEMBERS, _key("proposal"), scopes=BOTH),
+    # Before the review opens the thread is read-only: the post comes back refused.
+    Row("proposals:deliberation", MEMBERS, _key("proposal"), method="post", page=False,
+        scopes=BOTH),
 ]
 
 

@@ -5,13 +5,14 @@ import datetime
 
 import pytest
 from django.db import IntegrityError, transaction
+from django_tasks_db.models import DBTaskResult
 
 from partnership.models import AuditEntry, Notification
 from proposals import actions
 from proposals.errors import ProposalError
 from proposals.hearings import HearingNote, HearingSlot, SessionStatus
 from proposals.models import Status
-from tests.factories import CallFactory
+from tests.factories import CallFactory, UserFactory
 from tests.hearings import asked, officer, session_of, slot_for
 from tests.lifecycle import chair, group_member, members, proposal_in
 from tests.threads import ON_POSTGRESQL, THREADS, run_together
@@ -171,3 +172,24 @@ def test_a_call_requiring_the_hearing_opens_reviews_only_after_the_groups_slot()
         actions.open_review(actor=the_chair, proposal=proposal)
     proposal.refresh_from_db()
     assert proposal.status == Status.UNDER_REVIEW
+
+
+def test_the_groups_mail_comes_through_the_queue_with_the_link(
+        mailoutbox, run_tasks, settings):
+    settings.PORTAL_URL = "https://portal.example.jp"
+    proposal = proposal_in(Status.ELIGIBLE)
+    english = group_member(proposal)
+    english.language = "en"
+    english.save(update_fields=["language"])
+    japanese = UserFactory(language="ja")
+    proposal.group.memberships.create(user=japanese)
+    DBTaskResult.objects.all().delete()  # the e-mails of the steps that led here
+    slot_for(proposal, session_of(proposal.call))
+    assert mailoutbox == []  # nothing is sent inside the request
+    run_tasks()
+    by_address = {mail.to[0]: mail for mail in mailoutbox}
+    link = f"https://portal.example.jp/proposals/{proposal.pk}/"
+    assert by_address[english.email].subject.startswith("Please confirm your hearing slot")
+    assert link in by_address[english.email].body
+    # (The Japanese wording waits for the catalogue, which is regenerated after the merge.)
+    assert link in by_address[japanese.email].body and len(mailoutbox) == 2

@@ -80,6 +80,8 @@ RUNNERS = {
     "close_review": lambda p, u: actions.close_review(actor=u, proposal=p),
     "ask_question": lambda p, u: actions.ask_hearing_question(
         actor=u, proposal=p, question="担い手はどう確保しますか。"),
+    "deliberate": lambda p, u: actions.post_deliberation(actor=u, proposal=p,
+                                                         text="目標の数値が高すぎないか。"),
     "write_hearing_note": lambda p, u: actions.save_hearing_note(
         actor=u, proposal=p, text="体制の説明が具体的だった。"),
     "decide": lambda p, u: actions.decide(actor=u, proposal=p, outcome="chosen",
