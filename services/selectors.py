@@ -275,3 +275,7 @@ def published_years(project: Project) -> list[PublishedYear]:
         evaluations.setdefault(evaluation.fiscal_year, []).append(evaluation)
     return [PublishedYear(report.fiscal_year, report, evaluations.get(report.fiscal_year, []))
             for report in reports]
+
+
+def evaluation_comments(project: Project, year: int) -> list:
+    return list(project.evaluation_comments.filter(fiscal_year=year).select_related("author"))

@@ -49,6 +49,7 @@ class ProjectDetailView(CachedPublicPage, TemplateView):
         context.update(
             year=selectors.year_of(project, number),
             evaluations=selectors.evaluations(project, number),
+            evaluation_comments=selectors.evaluation_comments(project, number),
             evaluators=Evaluation.Evaluator,
             # (evaluator, label, step) for the buttons the year's steps allow
             evaluation_steps=[(value, label, EVALUATE[value])
