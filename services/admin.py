@@ -8,6 +8,7 @@ from .models import (
     AnnualReport,
     Course,
     Evaluation,
+    EvaluationComment,
     ImportBatch,
     MemberJoined,
     Project,
@@ -152,4 +153,12 @@ class SettlementLineAdmin(RecordAdmin):
     list_display = ("report", "position", "item", "city_amount", "group_amount")
     list_select_related = ("report__year__project",)
     list_filter = ()
+    raw_id_fields = ()
+
+
+@admin.register(EvaluationComment)
+class EvaluationCommentAdmin(RecordAdmin):
+    """Members' comments are kept as written: the admin may look, not touch."""
+
+    list_display = ("project", "fiscal_year", "author", "created_at")
     raw_id_fields = ()

@@ -147,3 +147,7 @@ class ImportForm(forms.Form):
                 _("The file is larger than %(mb)s MB: split it into several files.")
                 % {"mb": MAX_FILE_BYTES // (1024 * 1024)})
         return upload
+
+
+class CommentForm(forms.Form):
+    text = forms.CharField(label=_("Your comment"), widget=forms.Textarea(attrs={"rows": 4}))

@@ -397,4 +397,5 @@ class Evaluation(models.Model):
         return f"{self.project} {self.fiscal_year} ({self.get_evaluator_display()})"
 
 from .agreement_models import Agreement  # noqa: E402, F401 (its own module: this one is full)
+from .evaluation_models import EvaluationComment  # noqa: E402, F401
 from .report_models import AnnualReport, SettlementLine  # noqa: E402, F401

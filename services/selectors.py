@@ -236,3 +236,47 @@ def report_figures(report: AnnualReport) -> dict[tuple[int, int, str], Value]:
         return {(project.pk, year, name): normalise(name, Decimal(value))
                 for name, value in report.figures.items()}
     return count_values(years=[year], projects=[project])
+
+
+@dataclass(frozen=True)
+class PublishedYear:
+    fiscal_year: int
+    report: AnnualReport
+    evaluations: list[Evaluation]
+
+    @property
+    def figures(self) -> list[tuple[str, Value]]:
+        """(label, value) of each indicator the accepted report kept, other than zero."""
+        kept = self.report.figures
+        return [(str(indicator.label), normalise(indicator.value, Decimal(kept[indicator.value])))
+                for indicator in Indicator
+                if indicator.value in kept and Decimal(kept[indicator.value])]
+
+    @property
+    def city_total(self) -> int:
+        return sum(line.city_amount for line in self.report.lines.all())
+
+    @property
+    def group_total(self) -> int:
+        return sum(line.group_amount for line in self.report.lines.all())
+
+
+def published_years(project: Project) -> list[PublishedYear]:
+    """The closed years with an accepted report, newest first: their reports and
+    evaluations are public."""
+    reports = list(AnnualReport.objects.filter(
+        year__project=project, year__status=ProjectYear.Status.CLOSED,
+        status=AnnualReport.Status.ACCEPTED).select_related("year")
+        .prefetch_related("lines").order_by("-year__fiscal_year"))
+    if not reports:
+        return []
+    years = [report.fiscal_year for report in reports]
+    evaluations: dict[int, list[Evaluation]] = {}
+    for evaluation in Evaluation.objects.filter(project=project, fiscal_year__in=years):
+        evaluations.setdefault(evaluation.fiscal_year, []).append(evaluation)
+    return [PublishedYear(report.fiscal_year, report, evaluations.get(report.fiscal_year, []))
+            for report in reports]
+
+
+def evaluation_comments(project: Project, year: int) -> list:
+    return list(project.evaluation_comments.filter(fiscal_year=year).select_related("author"))

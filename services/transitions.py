@@ -14,7 +14,7 @@ template tag), and tests/services/test_transitions.py is generated from it.
 from django.utils.translation import gettext_lazy as _
 
 from partnership.lifecycle import Lifecycle, Transition
-from partnership.rules import is_chair
+from partnership.rules import is_chair, is_partnership_member
 
 from .errors import ServiceError
 from .models import Agreement, AnnualReport, Evaluation, ProjectYear
@@ -87,6 +87,9 @@ YEAR = Lifecycle(
         Transition("evaluate_as_partnership", (Y.OPEN,), (), is_chair,
                    "services.evaluate_as_partnership", "evaluation.written",
                    _("Only the partnership chair writes the partnership's evaluation.")),
+        Transition("comment_on_evaluation", (Y.OPEN,), (), is_partnership_member,
+                   "services.comment_on_evaluation", "evaluation.commented",
+                   _("Only members of the partnership comment on its evaluation.")),
         Transition("close", (Y.OPEN,), (Y.CLOSED,), is_partner_officer & report_accepted,
                    "services.close_year", "year.closed", _close_refusal,
                    notify={Y.CLOSED: ("year_closed",)}, label=_("Close the fiscal year")),

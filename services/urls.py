@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import agreements, imports, projects, records, reports, years
+from .views import agreements, comments, imports, projects, records, reports, years
 
 app_name = "services"
 urlpatterns = [
@@ -38,6 +38,8 @@ urlpatterns = [
          name="annual_report_return"),
     path("<slug:code>/years/<int:year>/report/accept/", reports.ReportAcceptView.as_view(),
          name="annual_report_accept"),
+    path("<slug:code>/years/<int:year>/evaluations/partnership/comments/",
+         comments.EvaluationCommentView.as_view(), name="evaluation_comments"),
     path("<slug:code>/years/<int:year>/evaluations/<slug:evaluator>/",
          years.EvaluationView.as_view(), name="evaluation"),
 ]

@@ -256,6 +256,8 @@ CASES = {
     "services.actions.close_year": lambda: (lambda p: (
         {"project": p, "year": 2011}, officer_of(p)))(
         (lambda p: (report_accepted(p, 2011), p)[1])(_project_with())),
+    "services.actions.comment_on_evaluation": lambda: (lambda p: (
+        {"project": p, "year": 2011, "text": "意見"}, members(1)[0]))(_project_with()),
     "services.actions.write_report": lambda: (lambda p: (
         {"project": p, "year": 2011, "narrative": REPORT_NARRATIVE, "lines": REPORT_LINES},
         staff_of(p)))(_project_with()),

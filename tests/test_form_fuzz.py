@@ -142,6 +142,7 @@ FORMS.update({
     "services:agreement_draft": lambda: _project(officer_of),
     "services:agreement_draft-amendment": lambda: _amending(),
     "services:annual_report_edit": lambda: _project(staff_of, year=YEAR),
+    "services:evaluation_comments": lambda: _project(lambda p: members(1)[0], year=YEAR),
     "services:annual_report_return": lambda: _submitted_report(),
 })
 

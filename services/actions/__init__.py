@@ -16,10 +16,17 @@ from .imports import import_records
 from .projects import update_project
 from .records import create_records, delete_record, update_record
 from .reports import accept_report, return_report, submit_report, write_report
-from .years import agree_targets, close_year, save_evaluation, set_targets
+from .years import (
+    agree_targets,
+    close_year,
+    comment_on_evaluation,
+    save_evaluation,
+    set_targets,
+)
 
 __all__ = [
-    "accept_report", "agree_targets", "close_year", "confirm_agreement", "create_records",
+    "accept_report", "agree_targets", "close_year", "comment_on_evaluation",
+    "confirm_agreement", "create_records",
     "delete_record", "draft_agreement", "edit_agreement", "import_records", "return_report",
     "save_evaluation", "set_targets", "submit_report", "update_project", "update_record",
     "write_report",

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from partnership import audit, clock
 from partnership.models import User
 
-from ..models import Evaluation, Indicator, Project, ProjectYear, Target
+from ..models import Evaluation, EvaluationComment, Indicator, Project, ProjectYear, Target
 from ..transitions import EVALUATE
 from ..verdicts import Verdict
 from .steps import authorize, lock_year, notify, require, validated
@@ -107,6 +107,22 @@ def save_evaluation(*, actor: User, project: Project, year: int, evaluator: str,
         audit.record(actor=actor, action=transition.event, subject=evaluation,
                      parent=row.project, before=before, after=after)
     return evaluation
+
+
+@transaction.atomic
+def comment_on_evaluation(*, actor: User, project: Project, year: int,
+                          text: str) -> EvaluationComment:
+    """A partnership member's comment on the partnership's evaluation, kept as written."""
+    row = lock_year(project, year)
+    transition = authorize(actor, row, "comment_on_evaluation")
+    text = (text or "").strip()
+    require(text, _("Write the comment."))
+    comment = EvaluationComment(project=row.project, fiscal_year=year, author=actor, text=text)
+    validated(comment, exclude=["project", "author"])
+    comment.save()
+    audit.record(actor=actor, action=transition.event, subject=comment, parent=row.project,
+                 after={"text": text})
+    return comment
 
 
 @transaction.atomic

@@ -40,7 +40,8 @@ class ProjectDetailView(CachedPublicPage, TemplateView):
                                            **kwargs)
         can_records = user.has_perm("services.view_records", project)
         can_evaluations = user.has_perm("services.view_evaluations", project)
-        context.update(can_records=can_records, can_evaluations=can_evaluations)
+        context.update(can_records=can_records, can_evaluations=can_evaluations,
+                       published=selectors.published_years(project))
         if not (can_records or can_evaluations):
             return context
         number = self._year_param(project)
@@ -52,6 +53,7 @@ class ProjectDetailView(CachedPublicPage, TemplateView):
         context.update(
             year=selectors.year_of(project, number),
             evaluations=selectors.evaluations(project, number),
+            evaluation_comments=selectors.evaluation_comments(project, number),
             evaluators=Evaluation.Evaluator,
             # (evaluator, label, step) for the buttons the year's steps allow
             evaluation_steps=[(value, label, EVALUATE[value])

@@ -102,6 +102,13 @@ ROWS = [
     Row("services:evaluation",
         {**group_writes(403), MEMBER: 403, CHAIR: 200}, _evaluation("partnership"),
         scopes=BOTH, other_expect=OTHER_GROUP),
+    # Members comment on the partnership's evaluation (the chair writes it); the other
+    # readers of evaluations may not (the matrix chair sits as a member too). An empty
+    # comment comes back with its error.
+    Row("services:evaluation_comments", {**group_writes(403), MEMBER: 200, CHAIR: 200},
+        _year, scopes=BOTH, other_expect=OTHER_GROUP),
+    Row("services:evaluation_comments", {**group_writes(403), MEMBER: 200, CHAIR: 200},
+        _year, method="post", page=False, scopes=BOTH, other_expect=OTHER_GROUP),
     # An empty evaluation comes back with its errors.
     Row("services:evaluation", {**group_writes(403), MEMBER: 403, CHAIR: 200},
         _evaluation("partnership"), method="post", page=False, scopes=BOTH,

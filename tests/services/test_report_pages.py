@@ -12,7 +12,7 @@ from services.kinds import KINDS
 from services.models import Activity, AnnualReport, SettlementLine
 from tests.pages import text
 
-from .conftest import officer_of, staff_of
+from .conftest import make_project, officer_of, staff_of
 from .report_data import LINES, NARRATIVE, submitted
 
 pytestmark = pytest.mark.django_db
@@ -120,3 +120,48 @@ def test_records_are_read_only_while_the_report_is_submitted(client, project):
     assert client.post(edit, {"date": "2011-06-01", "hours": "9"}).status_code == 403
     record.refresh_from_db()
     assert record.hours == Decimal("1.00")
+
+
+def _closed(project, year):
+    from .report_data import accepted
+
+    accepted(project, year)
+    actions.close_year(actor=officer_of(project), project=project, year=year)
+
+
+def test_reports_and_evaluations_are_public_once_the_year_is_closed(client, project):
+    staff, officer = staff_of(project), officer_of(project)
+    actions.create_records(actor=staff, project=project, kind=KINDS["activities"],
+                           rows=[{"date": datetime.date(2011, 6, 1), "hours": Decimal("7.5")}])
+    for year in (2011, 2012):
+        actions.save_evaluation(actor=officer, project=project, year=year,
+                                evaluator="department", progress=3, division_of_roles=3,
+                                satisfaction=3, outcomes=2, verdict="continue",
+                                comment=f"{year}年度は具体的な効果は確認できていない。")
+    submitted(project, 2012)  # accepted, not yet closed: not public
+    actions.accept_report(actor=officer, project=project, year=2012)
+    url = reverse("services:project_detail", kwargs={"code": project.code})
+    assert "published-heading" not in text(client.get(url))
+    _closed(project, 2011)
+    page = text(client.get(url))  # anonymous
+    assert 'id="published-2011"' in page and 'id="published-2012"' not in page
+    assert "2011年度は具体的な効果は確認できていない。" in page
+    assert "2012年度" not in page
+    assert "Department: Continue" in page and "Activity hours: 7.50" in page
+    assert "Spent: 1,440,000 yen from the city" in page and "300,000 yen from the group" in page
+
+
+def test_the_public_record_costs_the_same_queries_for_more_years(
+        client, django_assert_max_num_queries):
+    project = make_project("long", starts_on=datetime.date(2009, 4, 1), years=5)
+    url = reverse("services:project_detail", kwargs={"code": project.code})
+    counts = []
+    for years in ((2009,), (2010, 2011, 2012)):
+        for year in years:
+            _closed(project, year)
+        with django_assert_max_num_queries(20) as queries:
+            response = client.get(url, HTTP_COOKIE="")
+        assert response.status_code == 200
+        counts.append(len(queries))
+    assert text(response).count('<article class="card mb-3" id="published-') == 4
+    assert counts[0] == counts[1]

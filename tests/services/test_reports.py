@@ -9,6 +9,7 @@ from decimal import Decimal
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 
 from partnership import clock
 from partnership.models import AuditEntry, Notification
@@ -185,3 +186,40 @@ def test_the_import_refuses_rows_of_a_reported_year(project):
     assert [str(p.message) for p in parsed.errors] == [
         "the annual report of fiscal year 2011 of this project is submitted or accepted"]
     assert not Course.objects.exists()
+
+
+def test_members_comments_are_kept_beside_the_chairs_evaluation(client, project):
+    from services.models import Evaluation, EvaluationComment
+    from tests.lifecycle import chair, members
+
+    the_chair = chair()
+    one, two = members(2)
+    actions.save_evaluation(actor=the_chair, project=project, year=2011,
+                            evaluator="partnership", progress=3, division_of_roles=3,
+                            satisfaction=4, outcomes=2, verdict="continue",
+                            comment="具体的な効果は確認できていないが継続する。")
+    with pytest.raises(ServiceError):  # a member does not overwrite the partnership's text
+        actions.save_evaluation(actor=one, project=project, year=2011,
+                                evaluator="partnership", progress=1, division_of_roles=1,
+                                satisfaction=1, outcomes=1, verdict="end")
+    actions.comment_on_evaluation(actor=one, project=project, year=2011, text="効果の測定を")
+    actions.comment_on_evaluation(actor=two, project=project, year=2011, text="  継続に賛成  ")
+    actions.comment_on_evaluation(actor=one, project=project, year=2011, text="追記")
+    with pytest.raises(ServiceError, match="Write the comment"):
+        actions.comment_on_evaluation(actor=two, project=project, year=2011, text=" ")
+    assert list(EvaluationComment.objects.values_list("author", "text")) == [
+        (one.pk, "効果の測定を"), (two.pk, "継続に賛成"), (one.pk, "追記")]
+    assert Evaluation.objects.get().comment == "具体的な効果は確認できていないが継続する。"
+    client.force_login(two)
+    url = reverse("services:evaluation_comments",
+                  kwargs={"code": project.code, "year": 2011})
+    response = client.post(url, {"text": "\x00"})
+    assert response.status_code == 200 and 'id="error-summary"' in response.content.decode()
+    assert client.post(url, {"text": "次年度も"}).status_code == 302
+    page = client.get(reverse("services:project_detail", kwargs={"code": project.code}),
+                      {"year": 2011}).content.decode()
+    assert all(text in page for text in ("効果の測定を", "継続に賛成", "追記", "次年度も"))
+    accepted(project, 2011)
+    actions.close_year(actor=officer_of(project), project=project, year=2011)
+    with pytest.raises(ServiceError, match="closed"):
+        actions.comment_on_evaluation(actor=one, project=project, year=2011, text="遅い")

@@ -76,6 +76,9 @@ RUNNERS = {
     "evaluate_as_group": {"": (_evaluate("group"), "evaluation.written")},
     "evaluate_as_department": {"": (_evaluate("department"), "evaluation.written")},
     "evaluate_as_partnership": {"": (_evaluate("partnership"), "evaluation.written")},
+    "comment_on_evaluation": {"": (lambda p, u: actions.comment_on_evaluation(
+        actor=u, project=p, year=YEAR_NUMBER, text="利用者の声をもっと聞くべき"),
+        "evaluation.commented")},
     "close": {"": (lambda p, u: actions.close_year(actor=u, project=p, year=YEAR_NUMBER),
                    "year.closed")},
 }
