@@ -65,6 +65,10 @@ def test_screenshots_of_the_key_pages(browser, live_server, settings, folder):
             page.locator("#id_password").fill(DEMO_PASSWORD)
             page.locator("main form button[type=submit]").click()
             page.wait_for_load_state()
+            # A person's own language setting wins over the browser's: switch as they would.
+            page.locator("#language-select").select_option(language)
+            page.locator("form.language-switcher button[type=submit]").click()
+            page.wait_for_load_state()
         response = page.goto(address)
         assert response.status == 200, address
         assert page.evaluate("document.documentElement.lang") == language
