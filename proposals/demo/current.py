@@ -40,7 +40,7 @@ def load(roster: Roster) -> int:
     first, last = fiscal_year_bounds(year)
     call = calls.call(
         year, title=f"{year}年度 協働事業提案募集",
-        title_en=f"Call for partnership proposals, fiscal {year}",
+        title_en=f"FY{year} call for partnership proposals",
         opens_at=timezone.make_aware(datetime.datetime.combine(first, datetime.time())),
         closes_at=timezone.make_aware(
             datetime.datetime.combine(last + datetime.timedelta(days=1), datetime.time())

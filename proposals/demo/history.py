@@ -34,7 +34,7 @@ def load(roster: Roster) -> int:
     for year, plans in HISTORIC_PLANS.items():
         era = f"平成{year - 1988}年度"
         call = calls.call(year, title=f"{era}（{year}年度）協働事業提案募集",
-                          title_en=f"Call for partnership proposals, fiscal {year}",
+                          title_en=f"FY{year} call for partnership proposals",
                           opens_at=_aware(year, 5, 1, 9), closes_at=_aware(year, 6, 30, 17))
         criteria = calls.criteria(call)
         existing = set(call.proposals.values_list("title", flat=True))

@@ -1,9 +1,13 @@
 """The base pages in a real browser: accessible, keyboard usable, bilingual, on a phone."""
 
+import re
+
 import pytest
 
 from partnership.models import Notification
+from partnership.roles import Role
 from tests.browser_fixtures import fits_the_screen, watch_csp
+from tests.factories import GroupMembershipFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -53,8 +57,36 @@ def test_phone_menu_opens(new_page, make_user, sign_in):
     toggler = page.locator(".navbar-toggler")
     assert toggler.is_visible()
     toggler.click()
+    page.locator("#main-nav .dropdown-toggle").click()  # the person's own links
     page.get_by_role("link", name="パスワード変更").wait_for(state="visible")
     assert fits_the_screen(page)
+
+
+@pytest.mark.parametrize("locale", ["ja", "en"])
+def test_the_menu_stays_on_one_line_at_1366_px(browser, live_server, make_user, settings,
+                                                locale):
+    settings.LANGUAGE_CODE = "ja"
+    # The longest menu: a group's member (My proposals, My groups, Consultations) with a long
+    # name.
+    user = make_user(Role.CITIZEN, Role.PROJECT_STAFF, username="hanako",
+                     password="right-password-123", language=locale,
+                     display_name="大和 花子 (子育てサポートやまと 代表・事業スタッフ)")
+    GroupMembershipFactory(user=user)
+    context = browser.new_context(locale=locale, base_url=live_server.url,
+                                  viewport={"width": 1366, "height": 800})
+    page = context.new_page()
+    page.goto("/accounts/login/")
+    page.locator("#id_username").fill("hanako")
+    page.locator("#id_password").fill("right-password-123")
+    page.locator("main form button[type=submit]").click()
+    page.wait_for_load_state()
+    tops = page.eval_on_selector_all(
+        "#main-nav .nav-link", "links => links.map(a => Math.round(a.getBoundingClientRect().top))")
+    assert len(set(tops)) == 1, tops  # one line, no item broken in two
+    assert fits_the_screen(page)
+    page.locator("#main-nav .dropdown-toggle").click()
+    page.get_by_role("button", name=re.compile("Sign out|ログアウト")).wait_for(state="visible")
+    context.close()
 
 
 def test_no_content_security_policy_violations(new_page, make_user, sign_in):

@@ -35,7 +35,8 @@ def shots() -> list[tuple[str, str | None, str, dict, str]]:
          reverse("proposals:review_board", kwargs={"call": call.pk})),
         ("project-ja-phone.png", None, "ja", PHONE,
          reverse("services:project_detail", args=["childcare-support"])),
-        ("year-report-en.png", "officer", "en", DESKTOP, reverse("reports:year") + "?year=2011"),
+        ("span-report-en.png", "officer", "en", DESKTOP,
+         reverse("reports:span") + "?first=2003&last=2013"),
         ("trend-ja.png", "officer", "ja", DESKTOP,
          reverse("reports:project_trend", args=["community-centre"])),
         ("public-summary-en-phone.png", None, "en", PHONE,
@@ -64,6 +65,10 @@ def test_screenshots_of_the_key_pages(browser, live_server, settings, folder):
             page.locator("#id_username").fill(login)
             page.locator("#id_password").fill(DEMO_PASSWORD)
             page.locator("main form button[type=submit]").click()
+            page.wait_for_load_state()
+            # A person's own language setting wins over the browser's: switch as they would.
+            page.locator("#language-select").select_option(language)
+            page.locator("form.language-switcher button[type=submit]").click()
             page.wait_for_load_state()
         response = page.goto(address)
         assert response.status == 200, address
