@@ -61,12 +61,16 @@ def run_locust(url: str, target: str, seconds: int, users: int, pages: list[str]
     with open(f"{prefix}_stats.csv", newline="") as file:
         rows = list(csv.DictReader(file))
     total = next(row for row in rows if row["Name"] == "Aggregated")
+    if not int(total["Request Count"]):
+        # Each user signs in first (the demo's real password hashing): on a busy machine
+        # a run of a few seconds can end before any page was asked.
+        sys.exit(f"locust made no request in {seconds} s against {target}: run it longer")
     signed_in = sum(int(r["Request Count"]) for r in rows if r["Name"].startswith("signed in"))
     return {"rps": float(total["Requests/s"]), "p50": float(total["50%"]),
             "p95": float(total["95%"]), "failures": int(total["Failure Count"]),
             "requests": int(total["Request Count"]), "signed_in": signed_in,
             "pages": [(r["Name"], int(r["Request Count"]), float(r["50%"]), float(r["95%"]))
-                      for r in rows if r["Name"] != "Aggregated"]}
+                      for r in rows if r["Name"] != "Aggregated" and int(r["Request Count"])]}
 
 
 def wait_for(url: str) -> None:

@@ -121,3 +121,28 @@ def test_a_ballot_shows_at_once_in_every_members_review_queue(committed):
     with committed():
         vote(panel[2], proposal)
     assert ballots_shown(1)
+
+
+@pytest.mark.django_db
+def test_a_decision_leaves_every_readers_decision_queue_at_once(committed):
+    from proposals import actions
+    from proposals.models import Decision
+    from tests.lifecycle import recommended
+
+    first, second = recommended(2)
+    readers = []
+    for _ in range(2):
+        client = Client(HTTP_ACCEPT_LANGUAGE="ja")
+        client.force_login(UserFactory(roles=[Role.MAYORS_OFFICE]))
+        readers.append(client)
+    url = reverse("proposals:decision_queue")
+
+    def listed(proposal) -> list[bool]:
+        return [proposal.title in client.get(url).content.decode() for client in readers]
+
+    assert listed(first) == [True, True]  # the rows are now kept
+    with committed():
+        actions.decide(actor=UserFactory(roles=[Role.MAYORS_OFFICE]), proposal=first,
+                       outcome=Decision.Outcome.CHOSEN)
+    assert listed(first) == [False, False]
+    assert listed(second) == [True, True]

@@ -1,9 +1,11 @@
 """Pages of the mayor's office: the decision queue and the decision on one proposal."""
 
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
+from partnership import page_cache
 from partnership.view_mixins import ActionFormView, PermissionPage
 
 from .. import actions, board
@@ -22,8 +24,12 @@ class DecisionQueueView(PermissionPage, TemplateView):
 
     def get_context_data(self, **kwargs):
         page = self.paginate(board.decision_queue())
-        rows = board.decision_rows(list(page.object_list))
-        return super().get_context_data(page_obj=page, rows=rows, **kwargs)
+        # Everyone in the mayor's office sees the same proposals, tallies and comments.
+        rows_html = page_cache.shared(
+            "decision-queue:" + ",".join(str(p.pk) for p in page.object_list),
+            lambda: render_to_string("proposals/review/_decision_rows.html",
+                                     {"rows": board.decision_rows(list(page.object_list))}))
+        return super().get_context_data(page_obj=page, rows_html=rows_html, **kwargs)
 
 
 class DecideView(ProposalPage, ActionFormView):
