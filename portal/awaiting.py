@@ -112,16 +112,18 @@ def targets_to_agree(user: User) -> Section:
 
 
 def years_due(user: User, today: datetime.date) -> Section:
-    """Past fiscal years still open, of the person's projects: records to complete, the
-    year's report to write, or (for the partner department) the year to close."""
+    """Past fiscal years still open, of the person's projects, the latest first: records to
+    complete, the year's report to write, or (for the partner department) the year to
+    close."""
     mine = Q(project__group__memberships__user=user) | Q(project__department__officers=user)
     queryset = (ProjectYear.objects.filter(mine, status=ProjectYear.Status.OPEN,
                                            fiscal_year__lt=fiscal_year_of(today))
-                .select_related("project").distinct().order_by("fiscal_year", "project__code"))
+                .select_related("project").distinct().order_by("-fiscal_year", "project__code"))
     return _section("years", _("Past years still open: records and reports due"), queryset,
                     lambda y: Item(y.project.title,
                                    reverse("services:project_detail", args=[y.project.code]),
-                                   None, str(y.fiscal_year)))
+                                   None, str(y.fiscal_year)),
+                    reverse("services:project_list"))
 
 
 def invitations(user: User) -> Section:

@@ -166,3 +166,13 @@ def test_project_staff_of_a_group_see_their_groups_not_create_a_group(client):
 def test_a_newcomer_is_offered_to_create_a_group(client, make_user):
     client.force_login(make_user(language="en"))
     assert "Create a group" in text(client.get(reverse("my_page")))
+
+
+def test_past_open_years_come_latest_first_with_a_link_to_the_rest(client):
+    project = make_project("long-running", starts_on=datetime.date(2005, 4, 1), years=12)
+    staff = project.group.memberships.first().user
+    client.force_login(staff)
+    years = section(text(client.get(reverse("my_page"))), "years")
+    assert years.index("(2016)") < years.index("(2015)")
+    assert "(2005)" not in years  # the eleventh and older: behind the link
+    assert f'href="{reverse("services:project_list")}"' in years
