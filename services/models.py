@@ -367,9 +367,8 @@ class Evaluation(models.Model):
     satisfaction = models.PositiveSmallIntegerField(_("beneficiary satisfaction"), validators=SCORE)
     outcomes = models.PositiveSmallIntegerField(_("outcomes"), validators=SCORE)
     comment = models.TextField(_("comment"), blank=True)
-    # Blank only in evaluations written before verdicts were asked.
     verdict = models.CharField(_("overall verdict"), max_length=30, choices=Verdict.choices,
-                               blank=True)
+                               blank=True)  # blank: written before verdicts were asked
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+",
         verbose_name=_("author"),

@@ -304,5 +304,8 @@ def test_each_user_is_offered_the_evaluations_they_may_write(client, project, ma
         client.force_login(user)
         body = client.get(url, {"year": 2011}).content.decode()
         offered = [value for value in ("group", "department", "partnership")
-                   if f"/years/2011/evaluations/{value}/" in body]
+                   if f'/years/2011/evaluations/{value}/"' in body]
         assert offered == ([evaluator] if evaluator else [])
+        # Members (and the chair, sitting as one) add their comments beside it.
+        assert ("/years/2011/evaluations/partnership/comments/" in body) == (
+            evaluator in ("partnership", None))
