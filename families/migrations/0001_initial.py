@@ -11,7 +11,7 @@ class Migration(migrations.Migration):
     initial = True
 
     dependencies = [
-        ('services', '0008_agreement_family_contacts'),
+        ('services', '0011_agreement_family_contacts'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

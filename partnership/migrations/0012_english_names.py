@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('partnership', '0009_group_name_key'),
+        ('partnership', '0011_follows'),
     ]
 
     operations = [

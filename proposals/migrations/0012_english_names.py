@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('proposals', '0007_consultation'),
+        ('proposals', '0011_deliberation'),
     ]
 
     operations = [

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('services', '0007_agreements'),
+        ('services', '0010_evaluation_comments'),
     ]
 
     operations = [
