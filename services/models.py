@@ -2,7 +2,7 @@ import datetime
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxValueValidator, MinValueValidator
+from django.core.validators import MinValueValidator
 from django.db import models, transaction
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -10,8 +10,6 @@ from django.utils.translation import pgettext_lazy
 from partnership.fiscal import fiscal_year_of
 from partnership.models import CitizenGroup, Department
 from proposals.models import Proposal
-
-from .verdicts import Verdict
 
 
 class Indicator(models.TextChoices):
@@ -310,91 +308,7 @@ class MemberJoined(Record):  # noqa: DJ008 (Record defines __str__)
         ]
 
 
-class Target(models.Model):
-    """A yearly target for one indicator, set by the group and agreed by the department."""
-
-    project = models.ForeignKey(
-        Project, on_delete=models.CASCADE, related_name="targets", verbose_name=_("project")
-    )
-    fiscal_year = models.PositiveSmallIntegerField(_("fiscal year"))
-    indicator = models.CharField(_("indicator"), max_length=40, choices=Indicator.choices)
-    value = models.DecimalField(
-        _("target"), max_digits=12, decimal_places=2, validators=[MinValueValidator(0)]
-    )
-    set_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+",
-        verbose_name=_("set by"),
-    )
-    agreed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True,
-        related_name="+", verbose_name=_("agreed by"),
-    )
-    agreed_at = models.DateTimeField(_("agreed at"), null=True, blank=True)
-
-    class Meta:
-        ordering = ["project", "fiscal_year", "indicator"]
-        verbose_name = _("target")
-        verbose_name_plural = _("targets")
-        constraints = [
-            models.UniqueConstraint(
-                fields=["project", "fiscal_year", "indicator"], name="one_target_per_indicator"
-            ),
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.project} {self.fiscal_year} {self.get_indicator_display()}"
-
-
-class Evaluation(models.Model):
-    """A yearly evaluation of a project by the group, the department or the partnership."""
-
-    class Evaluator(models.TextChoices):
-        GROUP = "group", _("Group")
-        DEPARTMENT = "department", _("Department")
-        PARTNERSHIP = "partnership", _("Partnership")
-
-    SCORE = [MinValueValidator(1), MaxValueValidator(5)]
-
-    project = models.ForeignKey(
-        Project, on_delete=models.CASCADE, related_name="evaluations", verbose_name=_("project")
-    )
-    fiscal_year = models.PositiveSmallIntegerField(_("fiscal year"))
-    evaluator = models.CharField(_("evaluator"), max_length=20, choices=Evaluator.choices)
-    progress = models.PositiveSmallIntegerField(_("progress against plan"), validators=SCORE)
-    division_of_roles = models.PositiveSmallIntegerField(
-        _("how well the division of roles worked"), validators=SCORE
-    )
-    satisfaction = models.PositiveSmallIntegerField(_("beneficiary satisfaction"), validators=SCORE)
-    outcomes = models.PositiveSmallIntegerField(_("outcomes"), validators=SCORE)
-    comment = models.TextField(_("comment"), blank=True)
-    verdict = models.CharField(_("overall verdict"), max_length=30, choices=Verdict.choices,
-                               blank=True)  # blank: written before verdicts were asked
-    author = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+",
-        verbose_name=_("author"),
-    )
-    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
-
-    class Meta:
-        ordering = ["project", "fiscal_year", "evaluator"]
-        verbose_name = _("evaluation")
-        verbose_name_plural = _("evaluations")
-        constraints = [
-            models.UniqueConstraint(
-                fields=["project", "fiscal_year", "evaluator"], name="one_evaluation_per_party"
-            ),
-            *[
-                models.CheckConstraint(
-                    condition=models.Q(**{f"{name}__gte": 1, f"{name}__lte": 5}),
-                    name=f"evaluation_{name}_1_to_5",
-                )
-                for name in ("progress", "division_of_roles", "satisfaction", "outcomes")
-            ],
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.project} {self.fiscal_year} ({self.get_evaluator_display()})"
-
 from .agreement_models import Agreement  # noqa: E402, F401 (its own module: this one is full)
 from .evaluation_models import EvaluationComment  # noqa: E402, F401
 from .report_models import AnnualReport, SettlementLine  # noqa: E402, F401
+from .target_models import Evaluation, Target  # noqa: E402, F401 (their own module)

@@ -16,8 +16,8 @@ def portal_modules() -> dict[str, int]:
     sizes = {}
     for config in apps.get_app_configs():
         folder = Path(config.path).resolve()
-        if root not in folder.parents:
-            continue  # a third-party app
+        if folder.parent != root:
+            continue  # a third-party app (the virtualenv may lie inside the checkout)
         for path in folder.rglob("*.py"):
             if "migrations" not in path.relative_to(folder).parts:
                 with path.open(encoding="utf-8") as handle:
