@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from services.models import Indicator, Project
 
 from . import selectors
-from .export import fiscal_year_label, format_value
+from .export import fiscal_year_label, format_value, funnel_sheet
 from .sheets import Book, Percent
 
 
@@ -98,13 +98,7 @@ def summary_csv(year: int) -> str:
 def summary_xlsx(year: int) -> bytes:
     funnels, totals = summary_figures(year)
     book = Book()
-    ws = book.sheet(_("Funnel"), [_("Call year"), _("Submitted"), _("Recommended"),
-                                  _("Chosen")])
-    for funnel in funnels:
-        book.append(ws, [fiscal_year_label(funnel.year), funnel.submitted, funnel.recommended,
-                         funnel.chosen])
-    total = selectors.funnel_total(funnels)
-    book.append(ws, [_("Total"), total.submitted, total.recommended, total.chosen])
+    funnel_sheet(book, funnels, _("Call year"))
     ws = book.sheet(_("Totals"), [_("Fiscal year"), _("Indicator code"), _("Indicator"),
                                   _("Total")])
     labels = {indicator.value: str(indicator.label) for indicator in Indicator}

@@ -110,19 +110,23 @@ def fiscal_year_labels(years) -> list[str]:
     return [pattern % {"year": year} for year in years]
 
 
+def funnel_sheet(book: Book, funnels, year_heading: str) -> None:
+    """The funnel's sheet of a workbook: a row per year, then the total."""
+    ws = book.sheet(_("Funnel"), [year_heading, _("Submitted"), _("Recommended"), _("Chosen")])
+    for funnel in funnels:
+        book.append(ws, [fiscal_year_label(funnel.year), funnel.submitted, funnel.recommended,
+                         funnel.chosen])
+    total = selectors.funnel_total(funnels)
+    book.append(ws, [_("Total"), total.submitted, total.recommended, total.chosen])
+
+
 def workbook_bytes(first: int, last: int) -> bytes:
     """The report as XLSX: one sheet per section, a header row each. A dash where the
     project recorded nothing of the indicator's kind (the CSV, a stable interface, says 0)."""
     table = selectors.project_indicators(first, last)
     funnels = selectors.funnel_by_year(first, last)
     book = Book()
-    ws = book.sheet(_("Funnel"), [_("Fiscal year"), _("Submitted"), _("Recommended"),
-                                  _("Chosen")])
-    for funnel in funnels:
-        book.append(ws, [fiscal_year_label(funnel.year), funnel.submitted, funnel.recommended,
-                         funnel.chosen])
-    total = selectors.funnel_total(funnels)
-    book.append(ws, [_("Total"), total.submitted, total.recommended, total.chosen])
+    funnel_sheet(book, funnels, _("Fiscal year"))
 
     ws = book.sheet(_("Indicators"), [_("Fiscal year"), _("Project code"), _("Project"),
                                       _("Indicator code"), _("Indicator"), _("Target"),

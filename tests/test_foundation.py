@@ -49,6 +49,8 @@ PRODUCTION_ENV = {
     "DJANGO_DOTENV": "0",
     "DJANGO_SECRET_KEY": "k8#Qe2vL!x9pZr4tW7yB0nM3cF6hJ1sD5gA8uE2iO4kT6wR9qY-production-like",
     "DJANGO_ALLOWED_HOSTS": "portal.city.yamato.example",
+    # The family-situation reports' encryption key (README, "Production"); a test key.
+    "DJANGO_FAMILY_REPORT_KEYS": "JQAX744t5MP2u6_60JPTCUHuC9Resm4Cw5DmLd9xMfQ=",
 }
 
 

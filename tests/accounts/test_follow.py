@@ -15,6 +15,7 @@ from tests.factories import ProposalFactory, UserFactory
 from tests.lifecycle import checklist_of, proposal_in
 from tests.pages import queries_for, text
 from tests.services.conftest import make_project, officer_of
+from tests.services.report_data import accepted
 
 from .mail import sent_to
 
@@ -99,8 +100,11 @@ def test_a_draft_changing_tells_no_follower(reader):
 def test_a_followed_project_closing_a_year_reaches_the_follower(reader):
     project = make_project("followed")
     actions.follow(actor=reader, target=project)
+    accepted(project, 2010)  # a year closes only once its annual report is accepted
+    told = Notification.objects.filter(recipient=reader, kind="followed_change")
+    before = told.count()
     service_actions.close_year(actor=officer_of(project), project=project, year=2010)
-    assert Notification.objects.filter(recipient=reader, kind="followed_change").exists()
+    assert told.count() == before + 1
 
 
 def test_the_follow_button_costs_the_same_queries_whatever_the_followers(client, reader):

@@ -56,7 +56,8 @@ def test_urgent_report_from_filing_to_closing(new_page, check_a11y, sign_in, sta
     problems = watch_csp(page)
     sign_in(page, officer.username, PASSWORD)
     page.goto("/notifications/")
-    assert f"#{report.pk}" in page.locator("main").inner_text()
+    notices = page.locator("main").inner_text()
+    assert f"#{report.pk}" in notices or f"第{report.pk}号" in notices  # en, ja
     check_a11y(page)
     page.goto(f"/family-reports/{report.pk}/")
     assert "あざ" in page.locator("main").inner_text()
