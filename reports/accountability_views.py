@@ -28,9 +28,9 @@ class CallYearView(CachedPublicPage, TemplateView):
     template_name = "reports/accountability_year.html"
 
     def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
         years = accountability.call_years()
-        year = self.kwargs["year"]
-        if year not in years:
+        if context["year"] not in years:
             raise Http404
-        return super().get_context_data(year=year, years=years,
-                                        outcomes=accountability.outcomes(year), **kwargs)
+        context.update(years=years, outcomes=accountability.outcomes(context["year"]))
+        return context
