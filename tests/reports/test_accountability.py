@@ -144,3 +144,21 @@ def test_the_call_year_keeps_its_queries_for_more_proposals(client, django_asser
         counts.append(len(queries))
     assert text(response).count('class="card mb-3" id="proposal-') == 5
     assert counts[0] == counts[1]
+
+
+def test_the_pages_are_linked_from_the_project_the_call_and_the_public_summary(client):
+    project = make_project("advisors", starts_on=datetime.date(2010, 4, 1), years=1)
+    call = project.proposal.call
+    project_page = text(client.get(reverse("services:project_detail",
+                                           kwargs={"code": project.code})))
+    assert _url(project) in project_page
+    call_url = reverse("proposals:call_detail", kwargs={"pk": call.pk})
+    assert _year_url(call.fiscal_year) not in text(client.get(call_url))  # nothing decided
+    Proposal.objects.filter(pk=project.proposal.pk).update(status=Status.CHOSEN,
+                                                           submitted_at=timezone.now())
+    Decision.objects.create(proposal=project.proposal, outcome="chosen",
+                            decided_by=UserFactory())
+    assert _year_url(call.fiscal_year) in text(client.get(call_url, HTTP_COOKIE=""))
+    summary = text(client.get(reverse("reports:public_summary"), HTTP_COOKIE=""))
+    assert _year_url(call.fiscal_year) in summary
+    assert client.get(_year_url(call.fiscal_year)).status_code == 200
