@@ -31,7 +31,8 @@ def _project(objects: dict, scope: str) -> dict:
 def build(objects: dict) -> None:
     """A past call year with a declined proposal, for its public outcomes page."""
     past = timezone.now() - datetime.timedelta(days=400)
-    call = CallFactory(fiscal_year=2004, opens_at=past, closes_at=past + datetime.timedelta(days=30))
+    call = CallFactory(fiscal_year=2004, opens_at=past,
+                       closes_at=past + datetime.timedelta(days=30))
     proposal = ProposalFactory(call=call, title="matrix-declined")
     Proposal.objects.filter(pk=proposal.pk).update(status=Status.DECLINED, submitted_at=past)
     Decision.objects.create(proposal=proposal, outcome=Decision.Outcome.DECLINED,
