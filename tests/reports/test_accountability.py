@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from proposals.models import Decision, Proposal, Status
 from reports import formatting
+from reports.accountability import outcomes
 from reports.selectors import project_indicators
 from services import actions
 from services.kinds import KINDS
@@ -146,3 +147,18 @@ def test_the_pages_are_linked_from_the_project_the_call_and_the_public_summary(c
     summary = text(client.get(reverse("reports:public_summary"), HTTP_COOKIE=""))
     assert _year_url(call.fiscal_year) in summary
     assert client.get(_year_url(call.fiscal_year)).status_code == 200
+
+
+def test_a_chosen_proposals_project_is_running_ended_or_not_started_by_today(client):
+    today = timezone.localdate()
+    starts = {"running": today.replace(day=1) - datetime.timedelta(days=400),
+              "not_started": today + datetime.timedelta(days=400),
+              "ended": datetime.date(2005, 4, 1)}
+    for state, starts_on in starts.items():
+        project = make_project(state.replace("_", "-"), starts_on=starts_on, years=2)
+        Proposal.objects.filter(pk=project.proposal.pk).update(status=Status.CHOSEN)
+        Decision.objects.create(proposal=project.proposal, outcome="chosen",
+                                decided_by=UserFactory())
+        found = {o.proposal.pk: o.state
+                 for o in outcomes(project.proposal.call.fiscal_year)}
+        assert found[project.proposal.pk] == state
