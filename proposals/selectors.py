@@ -57,6 +57,12 @@ def open_calls() -> QuerySet[Call]:
     return Call.objects.filter(opens_at__lte=moment, closes_at__gt=moment).order_by("closes_at")
 
 
+def any_decided(proposals) -> bool:
+    """Whether the mayor's office decided on one of these proposals (already read: no
+    query), so that the call year's outcomes have something to show."""
+    return any(p.status in (Status.CHOSEN, Status.DECLINED) for p in proposals)
+
+
 def public_proposals_of(call: Call) -> QuerySet[Proposal]:
     """A call's proposals that the public may see (those ever submitted), in submission order."""
     return (

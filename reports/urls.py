@@ -1,10 +1,14 @@
 from django.urls import path
 
-from . import download_views, views
+from . import accountability_views, download_views, views
 
 app_name = "reports"
 urlpatterns = [
     path("", views.PublicSummaryView.as_view(), name="public_summary"),
+    path("accountability/<int:year>/", accountability_views.CallYearView.as_view(),
+         name="accountability_year"),
+    path("accountability/projects/<slug:code>/", accountability_views.ProjectRecordView.as_view(),
+         name="accountability_project"),
     path("year/", views.YearReportView.as_view(), name="year"),
     path("span/", views.SpanReportView.as_view(), name="span"),
     path("projects/<slug:code>/trend/", views.ProjectTrendView.as_view(), name="project_trend"),

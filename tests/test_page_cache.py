@@ -183,3 +183,15 @@ def test_the_language_is_the_one_activated_by_cookie_or_header(settings):
 
 def without_token(content: bytes) -> bytes:
     return page_cache.TOKEN.sub(b"", content)
+
+
+@pytest.mark.django_db
+def test_a_closed_year_shows_at_once_on_the_public_record(committed):
+    from tests.reports.accountability_data import closed
+
+    project = make_project(starts_on=datetime.date(2011, 4, 1))
+    pages = [reverse("reports:accountability_project", kwargs={"code": project.code})]
+    assert seen_nowhere('id="published-2011"', pages)  # now in the cache
+    with committed():
+        closed(project, 2011)
+    assert seen_everywhere('id="published-2011"', pages)

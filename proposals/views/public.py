@@ -11,6 +11,7 @@ from ..hearing_selectors import questions_of, sessions_of, slot_of
 from ..models import Attachment, Call, Proposal
 from ..rules import is_group_member
 from ..selectors import (
+    any_decided,
     attachments_of,
     call_state,
     calls_with_counts,
@@ -42,9 +43,11 @@ class CallDetailView(CachedPublicPage, ListView):
         return public_proposals_of(self.call)
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(
+        context = super().get_context_data(
             call=self.call, state=call_state(self.call), key_dates=key_dates(self.call),
             sessions=sessions_of(self.call, public_only=True), **kwargs)
+        context["decided"] = any_decided(context["proposals"])
+        return context
 
 
 class ProposalDetailView(CachedPublicPage, DetailView):

@@ -40,8 +40,7 @@ class ProjectDetailView(CachedPublicPage, TemplateView):
                                            **kwargs)
         can_records = user.has_perm("services.view_records", project)
         can_evaluations = user.has_perm("services.view_evaluations", project)
-        context.update(can_records=can_records, can_evaluations=can_evaluations,
-                       published=selectors.published_years(project))
+        context.update(can_records=can_records, can_evaluations=can_evaluations)
         if not (can_records or can_evaluations):
             return context
         number = self._year_param(project)

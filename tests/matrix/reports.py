@@ -6,7 +6,13 @@ read their own project's trend and get 404 for another project's; everyone reads
 public summary. Own / other = objects["projects"] built by tests/matrix/services.py.
 """
 
+import datetime
+
+from django.utils import timezone
+
 from partnership.roles import Role
+from proposals.models import Decision, Proposal, Status
+from tests.factories import CallFactory, ProposalFactory
 from tests.url_matrix import ANON, LOGIN, Row, everyone
 
 CITIZEN = Role.CITIZEN.value
@@ -22,12 +28,30 @@ def _project(objects: dict, scope: str) -> dict:
     return {"code": objects["projects"][scope].code}
 
 
+def build(objects: dict) -> None:
+    """A past call year with a declined proposal, for its public outcomes page."""
+    past = timezone.now() - datetime.timedelta(days=400)
+    call = CallFactory(fiscal_year=2004, opens_at=past,
+                       closes_at=past + datetime.timedelta(days=30))
+    proposal = ProposalFactory(call=call, title="matrix-declined")
+    Proposal.objects.filter(pk=proposal.pk).update(status=Status.DECLINED, submitted_at=past)
+    Decision.objects.create(proposal=proposal, outcome=Decision.Outcome.DECLINED,
+                            reason="matrix", decided_by=objects["users"][MAYOR])
+    objects["accountability_year"] = call.fiscal_year
+
+
+def _year(objects: dict, scope: str) -> dict:
+    return {"year": objects["accountability_year"]}
+
+
 def _kind(objects: dict, scope: str) -> dict:
     return {"kind": "requests"}
 
 
 ROWS = [
     Row("reports:public_summary", everyone(200)),
+    Row("reports:accountability_project", everyone(200), _project, scopes=("own", "other")),
+    Row("reports:accountability_year", everyone(200), _year),
     Row("reports:year", INTERNAL),
     Row("reports:span", INTERNAL),
     Row("reports:project_trend", TREND, _project, scopes=("own", "other"),

@@ -140,7 +140,7 @@ def test_reports_and_evaluations_are_public_once_the_year_is_closed(client, proj
                                 comment=f"{year}年度は具体的な効果は確認できていない。")
     submitted(project, 2012)  # accepted, not yet closed: not public
     actions.accept_report(actor=officer, project=project, year=2012)
-    url = reverse("services:project_detail", kwargs={"code": project.code})
+    url = reverse("reports:accountability_project", kwargs={"code": project.code})
     assert "published-heading" not in text(client.get(url))
     _closed(project, 2011)
     page = text(client.get(url))  # anonymous
@@ -154,7 +154,7 @@ def test_reports_and_evaluations_are_public_once_the_year_is_closed(client, proj
 def test_the_public_record_costs_the_same_queries_for_more_years(
         client, django_assert_max_num_queries):
     project = make_project("long", starts_on=datetime.date(2009, 4, 1), years=5)
-    url = reverse("services:project_detail", kwargs={"code": project.code})
+    url = reverse("reports:accountability_project", kwargs={"code": project.code})
     counts = []
     for years in ((2009,), (2010, 2011, 2012)):
         for year in years:
