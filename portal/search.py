@@ -1,5 +1,6 @@
 """Public search over calls, proposals and projects: words in their titles, summaries,
-groups and departments, with filters that combine. Only what is public is ever found: a
+groups and departments, with filters that combine (fiscal year, status, department, field
+of activity). Only what is public is ever found: a
 proposal once it was submitted (never a draft), every call and every project.
 
 Each word must appear (in any of the fields); `icontains` finds two-character Japanese
@@ -22,6 +23,8 @@ FIELDS = {
 YEAR = {"proposals": "call__fiscal_year", "calls": "fiscal_year",
         "projects": "proposal__call__fiscal_year"}
 DEPARTMENT = {"proposals": "desired_department", "projects": "department"}
+# A project's field of activity is its proposal's; a call has none.
+ACTIVITY = {"proposals": "field_of_activity", "projects": "proposal__field_of_activity"}
 
 
 @dataclass(frozen=True)
@@ -30,6 +33,7 @@ class Query:
     year: int | None = None
     status: str = ""
     department_id: int | None = None
+    field_of_activity: str = ""
 
 
 def _base(kind: str) -> QuerySet:
@@ -54,6 +58,8 @@ def results(kind: str, query: Query) -> QuerySet:
         found = found.filter(**{YEAR[kind]: query.year})
     if query.department_id is not None and kind in DEPARTMENT:
         found = found.filter(**{f"{DEPARTMENT[kind]}_id": query.department_id})
+    if query.field_of_activity and kind in ACTIVITY:
+        found = found.filter(**{ACTIVITY[kind]: query.field_of_activity})
     if query.status and kind == "proposals":
         found = found.filter(status=query.status)
     return found

@@ -2,7 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from partnership.models import Department
-from proposals.models import Status
+from proposals.models import ActivityField, Status
 
 from .search import Query
 
@@ -20,6 +20,8 @@ class SearchForm(forms.Form):
     department = forms.ModelChoiceField(label=_("City department"), required=False,
                                         queryset=Department.objects.order_by("name"),
                                         empty_label=_("Any"))
+    field = forms.ChoiceField(label=_("Field of activity"), required=False,
+                              choices=[("", _("Any")), *ActivityField.choices])
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -31,7 +33,8 @@ class SearchForm(forms.Form):
         department = data.get("department")
         return Query(words=tuple(data.get("q", "").split()[:10]), year=data.get("year"),
                      status=data.get("status", ""),
-                     department_id=department.pk if department else None)
+                     department_id=department.pk if department else None,
+                     field_of_activity=data.get("field", ""))
 
     def search_kind(self) -> str:
         return self.cleaned_data.get("kind") or "proposals"

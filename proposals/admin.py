@@ -83,7 +83,7 @@ class ProposalAdmin(ReadOnlyAdmin):
     """Proposals change state only through the portal's actions, which keep the history."""
 
     list_display = ("title", "call", "group", "status", "submitted_at")
-    list_filter = ("status", "call__fiscal_year")
+    list_filter = ("status", "call__fiscal_year", "field_of_activity")
     search_fields = ("title", "group__name")
     list_select_related = ("call", "group")
 

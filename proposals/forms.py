@@ -8,7 +8,7 @@ from partnership.selectors import groups_of
 
 from .actions import EDITABLE_FIELDS
 from .attachments import ACCEPT
-from .models import Call, Proposal
+from .models import ActivityField, Call, Proposal
 from .selectors import open_calls
 
 YEN_HELP = _("In yen, whole numbers without commas (for example 1200000).")
@@ -22,6 +22,7 @@ class ProposalForm(forms.ModelForm):
         fields = list(EDITABLE_FIELDS)
         labels = {
             "title": _("Title"),
+            "field_of_activity": _("Field of activity"),
             "summary": _("Summary"),
             "problem": _("The local problem it answers"),
             "group_role": _("What the group will do"),
@@ -34,6 +35,9 @@ class ProposalForm(forms.ModelForm):
             "desired_department": _("Desired partner department"),
         }
         help_texts = {
+            "field_of_activity": _(
+                "Needed to submit. The public search can find proposals by their field."
+            ),
             "summary": _("Two or three sentences that say what the project is."),
             "expected_outcomes": _(
                 "Say what will change and how it will be measured, e.g. 3,000 consultations a year."
@@ -62,6 +66,8 @@ class ProposalForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["desired_department"].queryset = Department.objects.order_by("name")
+        self.fields["field_of_activity"].choices = [("", _("Not chosen yet")),
+                                                    *ActivityField.choices]
 
     def clean(self):
         cleaned = super().clean()

@@ -131,6 +131,20 @@ class Status(models.TextChoices):
     WITHDRAWN = "withdrawn", _("Withdrawn")
 
 
+class ActivityField(models.TextChoices):
+    """A proposal's field of activity (活動分野): what the public search filters by."""
+
+    CHILDCARE = "childcare", _("Childcare")
+    WELFARE = "welfare", _("Elderly and welfare")
+    DISASTER = "disaster", _("Disaster prevention")
+    ENVIRONMENT = "environment", _("Environment")
+    EDUCATION = "education", _("Education and culture")
+    MULTICULTURAL = "multicultural", _("Multicultural community")
+    COMMUNITY = "community", _("Community building")
+    HEALTH = "health", _("Health")
+    OTHER = "other", _("Other")
+
+
 # Statuses that count as "recommended" in reports, whatever the mayor then decided.
 RECOMMENDED_STATUSES = (Status.RECOMMENDED, Status.CHOSEN, Status.DECLINED)
 # Statuses after the partnership's review closed.
@@ -151,6 +165,11 @@ class Proposal(models.Model):
     )
     title = models.CharField(_("title"), max_length=200)
     summary = models.TextField(_("summary"))
+    # Blank while a draft: asked at submission (REQUIRED_FOR_SUBMISSION).
+    field_of_activity = models.CharField(
+        _("field of activity"), max_length=20, choices=ActivityField.choices, blank=True,
+        db_index=True,
+    )
     problem = models.TextField(_("local problem it answers"), blank=True)
     group_role = models.TextField(_("what the group will do"), blank=True)
     city_role = models.TextField(_("what the city is asked to do"), blank=True)
@@ -196,7 +215,7 @@ class Proposal(models.Model):
 
     # What the partnership needs to judge a proposal: asked at submission, not while the
     # group is still writing its draft.
-    REQUIRED_FOR_SUBMISSION = ("summary", "problem", "group_role", "city_role",
+    REQUIRED_FOR_SUBMISSION = ("field_of_activity", "summary", "problem", "group_role", "city_role",
                                "beneficiaries", "expected_outcomes")
 
     def missing_for_submission(self) -> list:

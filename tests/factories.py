@@ -122,6 +122,7 @@ class ProposalFactory(factory.django.DjangoModelFactory):
     call = factory.SubFactory(CallFactory)
     group = factory.SubFactory(CitizenGroupFactory)
     title = factory.Sequence(lambda n: f"子育て支援事業 {n}")
+    field_of_activity = "childcare"
     summary = "地域の子育て家庭を支援します。"
     problem = "子育て家庭の孤立"
     group_role = "相談と預かり"

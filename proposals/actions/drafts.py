@@ -20,7 +20,7 @@ from .steps import authorize, lock, move, require, validated
 log = logging.getLogger("portal.proposals")
 
 EDITABLE_FIELDS = (
-    "title", "summary", "problem", "group_role", "city_role", "beneficiaries",
+    "title", "field_of_activity", "summary", "problem", "group_role", "city_role", "beneficiaries",
     "expected_outcomes", "budget_total", "budget_city_share", "duration_months",
     "desired_department",
 )

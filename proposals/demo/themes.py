@@ -49,6 +49,13 @@ THEMES = {
                "悩みを抱える市民とその家族", "相談件数と、講座の参加者数"),
 }
 
+# The field of activity of each theme: every demo proposal has one, its theme's.
+FIELDS = {
+    "childcare": "childcare", "elderly": "welfare", "disability": "welfare",
+    "disaster": "disaster", "environment": "environment", "multicultural": "multicultural",
+    "community": "community", "culture": "education", "youth": "education", "health": "health",
+}
+
 # The three proposals that became the services demo's projects have texts of their own.
 CASE_STUDIES = {
     "子育て支援事業": {
@@ -84,6 +91,7 @@ def proposal_fields(plan: Plan, rng: random.Random, departments: dict) -> dict:
     budget = rng.randrange(8, 60) * 100_000
     fields = {
         "title": plan.title,
+        "field_of_activity": FIELDS[plan.theme],
         "summary": f"{beneficiaries}を対象に、{plan.title.removesuffix('事業')}に取り組む。"
                    f"{group_role}",
         "problem": problem, "group_role": group_role, "city_role": city_role,

@@ -56,6 +56,7 @@ def test_a_citizen_registers_a_group_writes_and_submits_a_proposal(
     check_a11y(page)
     assert fits_the_screen(page)
 
+    page.locator("#id_field_of_activity").select_option("childcare")
     page.get_by_label("概要").fill("大型スーパーで子育て講座を開きます。")
     page.get_by_label("解決したい地域の課題").fill("子育て中の親が気軽に相談できる場が少ない。")
     page.get_by_label("団体が行うこと").fill("研修を受けたアドバイザーが相談に応じる。")

@@ -49,6 +49,30 @@ def test_words_and_filters_combine(client):
     assert "見守り B" in page and "見守り A" not in page and "見守り C" not in page
 
 
+def test_the_field_of_activity_filters_combines_and_stays_in_the_links(client):
+    call = CallFactory(fiscal_year=2011)
+    submitted("高齢者の見守り", call=call, field_of_activity="welfare")
+    submitted("高齢者と防災訓練", call=call, field_of_activity="disaster")
+    submitted("高齢者の見守り 2005年度", call=CallFactory(fiscal_year=2005),
+              field_of_activity="welfare")
+    response = search(client, q="高齢", year=2011, field="welfare")
+    page = text(response)
+    assert "高齢者の見守り" in page and "防災訓練" not in page and "2005年度" not in page
+    assert "Elderly and welfare" in page  # shown on each result
+    for _value, _label, _count, link in response.context["tabs"]:
+        assert "field=welfare" in link
+    assert response.context["tabs"][0][2] == 1
+    assert "防災訓練" in text(search(client, q="高齢", field="disaster"))
+
+
+def test_a_project_has_its_proposal_s_field(client):
+    project = make_project("mimamori")
+    Proposal.objects.filter(pk=project.proposal_id).update(field_of_activity="welfare")
+    link = reverse("services:project_detail", args=["mimamori"])
+    assert link in text(search(client, kind="projects", field="welfare"))
+    assert link not in text(search(client, kind="projects", field="health"))
+
+
 def test_the_group_name_is_searched(client):
     submitted("公園の清掃", group=CitizenGroupFactory(name="NPO法人 みどりの会"))
     assert "公園の清掃" in text(search(client, q="みどり"))
@@ -87,6 +111,7 @@ def test_constant_queries_at_two_sizes(client):
 @pytest.mark.parametrize("params", [
     {"q": "a\x1bb"}, {"q": "子" * 201}, {"year": "1200"}, {"year": "abc"},
     {"status": "draft"}, {"department": "999999"}, {"kind": "users"},
+    {"field": "sports"},
 ])
 def test_bad_input_gets_the_error_summary(client, params):
     response = search(client, **params)

@@ -82,6 +82,15 @@ def test_the_funnel_of_fiscal_2003_to_2006(demo):
                          "withdrawn": 3, "ineligible": 4}
 
 
+def test_every_demo_proposal_has_its_theme_s_field_of_activity(demo):
+    assert not Proposal.objects.filter(field_of_activity="").exists()
+    fields = dict(Proposal.objects.filter(title__in=[c[0] for c in CASE_STUDIES])
+                  .values_list("title", "field_of_activity"))
+    assert fields["子育て支援事業"] == fields["子育てアドバイザー事業"] == "childcare"
+    # Several fields, so that the search's filter has something to tell apart.
+    assert historic().values("field_of_activity").distinct().count() >= 5
+
+
 def test_running_demo_twice_changes_nothing(demo):
     assert demo["second"] == demo["first"]
     assert "0 new proposals" in demo["output"]

@@ -48,6 +48,7 @@ def draft(member):
 def form_data(**overrides) -> dict:
     data = {
         "title": "学校施設を活用した地域センター運営事業",
+        "field_of_activity": "education",
         "summary": "放課後の学校施設で講座を開きます。",
         "problem": "地域の居場所がない",
         "group_role": "講座の企画と運営",

@@ -16,7 +16,9 @@ pytestmark = pytest.mark.django_db
 
 @pytest.mark.parametrize("field", Proposal.REQUIRED_FOR_SUBMISSION)
 def test_an_empty_part_keeps_the_draft_with_a_message_naming_it(field):
-    proposal = ProposalFactory(**{field: "  "})
+    # Only spaces in a text; nothing chosen in a list of choices (spaces are not a choice).
+    blank = "" if Proposal._meta.get_field(field).choices else "  "
+    proposal = ProposalFactory(**{field: blank})
     label = str(Proposal._meta.get_field(field).verbose_name)
     with pytest.raises(ProposalError, match=label):
         actions.submit(actor=group_member(proposal), proposal=proposal)
