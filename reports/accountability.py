@@ -67,7 +67,7 @@ class ProjectRecord:
             categories=[str(label) for label, _cells in targeted],
             series=[Series(year, [cells[i].percent or 0 for _label, cells in targeted])
                     for i, year in enumerate(years)],
-            x_label=_("Indicator"), y_label=_("% of the target"),
+            x_label=_("Indicator"), y_label=_("Share of the target (%)"),
         )
 
 
