@@ -81,7 +81,8 @@ def ballots(user: User) -> Section:
         queryset = (queryset.exclude(ballots__member=term)
                     .exclude(conflicts__member=term))
     return _section("ballots", _("Ballots to cast"), queryset, lambda p: Item(
-        p.title, reverse("proposals:ballot", args=[p.pk]), None, p.call.title),
+        p.title, reverse("proposals:ballot", args=[p.pk]), p.call.review_ends_on,
+        p.call.display_title),
         reverse("proposals:review_queue"))
 
 
@@ -92,7 +93,8 @@ def reviews_at_quorum(user: User) -> Section:
     return Section(key="quorum", title=_("Reviews that reached their quorum"),
                    count=len(ready), more_url=reverse("proposals:review_boards"),
                    items=[Item(p.title, reverse("proposals:review_board", args=[p.call_id]),
-                               None, p.call.title) for p in ready[:SHOWN]])
+                               p.call.review_ends_on, p.call.display_title)
+                          for p in ready[:SHOWN]])
 
 
 def decisions(user: User) -> Section:
