@@ -32,12 +32,14 @@ demo: $(STAMP)
 	DJANGO_DEBUG=1 $(BIN)/python manage.py migrate --no-input
 	DJANGO_DEBUG=1 $(BIN)/python manage.py demo
 
-# Test files are spread over one process per core (pytest-xdist); TEST_WORKERS=0 runs them
-# in this process. PYTEST_ARGS passes more options (CI: -m "not browser" on PostgreSQL).
+# Tests are spread over one process per core (pytest-xdist). One test at a time (--dist load),
+# not whole files: each process then keeps pytest-django's order, the transactional tests
+# (which empty the database, the roles that migrations made included) after all the others.
+# TEST_WORKERS=0 runs them in this process. PYTEST_ARGS passes more options (CI: -m "not browser" on PostgreSQL).
 TEST_WORKERS ?= auto
 PYTEST_ARGS ?=
 test: $(STAMP)
-	$(BIN)/pytest -n $(TEST_WORKERS) --dist loadfile $(PYTEST_ARGS)
+	$(BIN)/pytest -n $(TEST_WORKERS) --dist load $(PYTEST_ARGS)
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
