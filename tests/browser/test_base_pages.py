@@ -57,6 +57,7 @@ def test_phone_menu_opens(new_page, make_user, sign_in):
     toggler = page.locator(".navbar-toggler")
     assert toggler.is_visible()
     toggler.click()
+    page.locator("#main-nav.show").wait_for()  # the menu's opening transition has ended
     page.locator("#main-nav .dropdown-toggle").click()  # the person's own links
     page.get_by_role("link", name="パスワード変更").wait_for(state="visible")
     assert fits_the_screen(page)
