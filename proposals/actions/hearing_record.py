@@ -65,14 +65,15 @@ def save_hearing_note(*, actor: User, proposal: Proposal, text: str) -> HearingN
     text = _text(text, _("Write your notes."))
     note = HearingNote.objects.select_for_update().filter(proposal=proposal,
                                                           author=actor).first()
-    before = {"text": note.text} if note else None
+    # The notes are the member's alone: the log says that they changed, not what they say.
+    before = {"characters": len(note.text)} if note else None
     if note is None:
         note = HearingNote.objects.create(proposal=proposal, author=actor, text=text)
     else:
         note.text, note.updated_at = text, clock.now()
         note.save(update_fields=["text", "updated_at"])
     audit.record(actor=actor, action=transition.event, subject=note, parent=proposal,
-                 before=before, after={"text": text})
+                 before=before, after={"characters": len(text)})
     return note
 
 
