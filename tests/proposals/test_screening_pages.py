@@ -57,8 +57,12 @@ def test_queue_lists_submitted_proposals_only(client, officer):
 
 def test_queue_shows_how_long_each_proposal_has_waited(client, officer):
     (proposal,) = submitted(1)
-    Proposal.objects.filter(pk=proposal.pk).update(
-        submitted_at=timezone.now() - datetime.timedelta(days=9, hours=1))
+    # Noon in the portal's time zone, nine calendar days ago: "now minus 9 days and an
+    # hour" is ten calendar days ago during the first hour of a Tokyo day.
+    nine_days_ago = timezone.localdate() - datetime.timedelta(days=9)
+    noon = datetime.datetime.combine(nine_days_ago, datetime.time(12),
+                                     tzinfo=timezone.get_current_timezone())
+    Proposal.objects.filter(pk=proposal.pk).update(submitted_at=noon)
     page = text(client.get(reverse("proposals:screening_queue")))
     assert "9 days" in page
 
