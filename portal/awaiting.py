@@ -23,6 +23,7 @@ from proposals.models import Status
 from proposals.selectors import consultations_for, proposals_of_user
 from proposals.tally import tallies
 from services.models import Project, ProjectYear, Target
+from services.selectors import renewals_due
 
 SHOWN = 10  # rows a section lists; its link leads to the rest
 
@@ -103,6 +104,12 @@ def decisions(user: User) -> Section:
         reverse("proposals:decision_queue"))
 
 
+def renewals(user: User) -> Section:
+    return _section("renewals", _("Renewals to decide"), renewals_due(), lambda p: Item(
+        p.title, reverse("services:renewal", args=[p.code, p.due_year]), p.agreed_end,
+        p.group.name))
+
+
 def targets_to_agree(user: User) -> Section:
     queryset = (Target.objects.filter(agreed_at__isnull=True, project__department__officers=user)
                 .values("project__code", "project__title", "fiscal_year")
@@ -151,6 +158,7 @@ SECTIONS = [
     ("proposals.view_review_queue", ballots),
     ("proposals.view_review_board", reviews_at_quorum),
     ("proposals.view_decision_queue", decisions),
+    ("proposals.view_decision_queue", renewals),
     ("portal.see_department_work", targets_to_agree),
     ("portal.view_my_page", lambda user: years_due(user, timezone.localdate())),
     ("portal.view_my_page", invitations),

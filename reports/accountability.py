@@ -13,7 +13,7 @@ from partnership.fiscal import fiscal_year_of
 from proposals.models import Proposal, Status
 from services import selectors as service_selectors
 from services.agreement_models import Agreement
-from services.models import Project
+from services.models import Project, Renewal
 
 from .charts import Chart, Series, bar_chart
 from .export import fiscal_year_labels
@@ -26,10 +26,17 @@ class ProjectRecord:
     versions: list[Agreement]  # in force and superseded, newest first
     published: list  # services.selectors.PublishedYear, newest first
     rows: list[ProjectYear]  # the published years' indicators, oldest first
+    renewals: list[Renewal]  # the mayor's office's decisions, oldest first
 
     @property
     def agreement(self) -> Agreement | None:
         return next((v for v in self.versions if v.status == Agreement.Status.IN_FORCE), None)
+
+    @property
+    def agreed_until(self):
+        """The agreed period's end: the agreement's, or a later renewal's."""
+        ends = [r.ends_on for r in self.renewals if r.renews]
+        return max([self.agreement.ends_on, *ends]) if self.agreement else None
 
     @property
     def cost_shares(self) -> list[tuple[int, int, int]]:
@@ -39,7 +46,7 @@ class ProjectRecord:
             return []
         return [(year, agreement.city_contribution, agreement.group_share)
                 for year in range(fiscal_year_of(agreement.starts_on),
-                                  fiscal_year_of(agreement.ends_on) + 1)]
+                                  fiscal_year_of(self.agreed_until) + 1)]
 
     @property
     def table(self) -> list[tuple[str, list]]:
@@ -72,8 +79,9 @@ class ProjectRecord:
 
 
 def project_record(project: Project) -> ProjectRecord:
-    """Queries: one for the versions, the published years' (see `published_years`), and
-    those of `project_indicators` over them (closed years read the reports' kept figures)."""
+    """Queries: one for the versions, one for the renewals, the published years' (see
+    `published_years`), and those of `project_indicators` over them (closed years read the
+    reports' kept figures)."""
     versions = list(project.agreements.exclude(status=Agreement.Status.DRAFT)
                     .order_by("-version"))
     published = service_selectors.published_years(project)
@@ -82,7 +90,8 @@ def project_record(project: Project) -> ProjectRecord:
         years = {entry.fiscal_year for entry in published}
         rows = [row for row in project_indicators(min(years), max(years), project=project)
                 if row.year in years]
-    return ProjectRecord(project, versions, published, rows)
+    return ProjectRecord(project, versions, published, rows,
+                         service_selectors.renewals(project))
 
 
 def decided_proposals(year: int):

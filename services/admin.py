@@ -13,6 +13,7 @@ from .models import (
     MemberJoined,
     Project,
     ProjectYear,
+    Renewal,
     ServiceRequest,
     SettlementLine,
     Target,
@@ -120,6 +121,15 @@ class AgreementAdmin(RecordAdmin):
 
     list_display = ("project", "version", "status", "starts_on", "ends_on")
     list_filter = ("status",)
+    raw_id_fields = ()
+
+
+@admin.register(Renewal)
+class RenewalAdmin(RecordAdmin):
+    """The mayor's office's decisions, taken in the portal and in the audit log."""
+
+    list_display = ("project", "fiscal_year", "outcome", "ends_on", "decided_at")
+    list_filter = ("outcome",)
     raw_id_fields = ()
 
 

@@ -26,6 +26,7 @@ from partnership.fiscal import fiscal_year_of
 from .import_columns import CellError, columns_for, columns_of
 from .kinds import KINDS, RecordKind
 from .models import AnnualReport, ImportBatch, Project, ProjectYear
+from .periods import record_periods
 
 PREVIEW_ROWS = 10
 MAX_FILE_BYTES = 5 * 1024 * 1024
@@ -177,11 +178,9 @@ def _read(parsed: ParsedFile, data: bytes, allowed_project_ids: set[int] | None)
     if errors:
         return
 
-    projects, periods = {}, {}
-    for code, pk, group_id, starts_on, ends_on in Project.objects.values_list(
-            "code", "pk", "group_id", "starts_on", "ends_on"):
-        projects[code] = (pk, group_id)
-        periods[pk] = (starts_on, ends_on)
+    projects = {code: (pk, group_id) for code, pk, group_id in
+                Project.objects.values_list("code", "pk", "group_id")}
+    periods = record_periods()  # within the agreed period, once there is one
     # Closed years, and years whose annual report is submitted or accepted (their records
     # no longer change either): (project, year) -> whether it is closed.
     closed = {(project_id, year): status == ProjectYear.Status.CLOSED

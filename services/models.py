@@ -310,5 +310,6 @@ class MemberJoined(Record):  # noqa: DJ008 (Record defines __str__)
 
 from .agreement_models import Agreement  # noqa: E402, F401 (its own module: this one is full)
 from .evaluation_models import EvaluationComment  # noqa: E402, F401
+from .renewal_models import Renewal  # noqa: E402, F401
 from .report_models import AnnualReport, SettlementLine  # noqa: E402, F401
 from .target_models import Evaluation, Target  # noqa: E402, F401 (their own module)

@@ -30,6 +30,9 @@ notices.register("report_returned", label=_("My project's annual report is retur
                  template="services/notices/report_returned")
 notices.register("report_accepted", label=_("My project's annual report is accepted"),
                  template="services/notices/report_accepted")
+notices.register("renewal_decided",
+                 label=_("The mayor's office decides whether my project continues"),
+                 template="services/notices/renewal_decided")
 notices.register("year_closed", label=_("A fiscal year of my project is closed"),
                  template="services/notices/year_closed")
 
@@ -58,6 +61,7 @@ ROUTES = {
     "targets_set": _partner_officers,
     "targets_agreed": _operating_group,
     "year_closed": _operating_group,
+    "renewal_decided": _both_sides,
     "agreement_drafted": _operating_group,
     "agreement_confirmed": _both_sides,
     "agreement_in_force": _both_sides,
@@ -72,6 +76,7 @@ follows.register("project", model=Project, permission="services.read_project",
                                               kwargs={"code": project.code}))
 # What those who follow a project hear of: its public steps.
 FOLLOWED = {"year_closed": _("A fiscal year was closed"),
+            "renewal_decided": _("The mayor's office decided whether the project continues"),
             "agreement_in_force": _("A version of the agreement came into force")}
 
 
@@ -106,4 +111,20 @@ def send_report(kind: str, report: AnnualReport) -> None:
         path=reverse("services:annual_report",
                      kwargs={"code": project.code, "year": report.fiscal_year}),
         params={"project": project.title, "code": project.code, "year": report.fiscal_year},
+    )
+
+
+def send_renewal(kind: str, renewal) -> None:
+    """The decision in the notice itself: whether the project continues, and to when."""
+    project = renewal.project
+    if kind in FOLLOWED:
+        follows.tell_followers(project, subject=project, change=FOLLOWED[kind],
+                               told=ROUTES[kind](project))
+    path = reverse("services:project_detail", kwargs={"code": project.code})
+    notices.notify(
+        recipients=ROUTES[kind](project), kind=kind,
+        path=f"{path}?year={renewal.fiscal_year}",
+        params={"project": project.title, "code": project.code, "year": renewal.fiscal_year,
+                "renews": renewal.renews,
+                "until": renewal.ends_on.isoformat() if renewal.ends_on else ""},
     )

@@ -20,7 +20,8 @@ from partnership.rules import (
 )
 from partnership.selectors import is_representative, member_group_ids
 
-from .models import AnnualReport, Project
+from .models import AnnualReport, Evaluation, Project, Renewal
+from .periods import last_agreed_year
 
 
 def department_ids(user) -> set[int]:
@@ -113,6 +114,26 @@ def report_written(user, report) -> bool:
 @rules.predicate
 def report_year_open(user, report) -> bool:
     return report is not None and report.year.status == report.year.Status.OPEN
+
+
+@rules.predicate
+def ends_agreed_period(user, year) -> bool:
+    """The year is the last of the agreed period: the one a renewal follows."""
+    return year is not None and last_agreed_year(year.project) == year.fiscal_year
+
+
+@rules.predicate
+def evaluated_by_partnership(user, year) -> bool:
+    """The partnership has written its evaluation of the year (with its verdict)."""
+    return year is not None and Evaluation.objects.filter(
+        project_id=year.project_id, fiscal_year=year.fiscal_year,
+        evaluator=Evaluation.Evaluator.PARTNERSHIP).exists()
+
+
+@rules.predicate
+def renewal_undecided(user, year) -> bool:
+    return year is not None and not Renewal.objects.filter(
+        project_id=year.project_id, fiscal_year=year.fiscal_year).exists()
 
 
 @rules.predicate

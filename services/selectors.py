@@ -4,10 +4,11 @@ import datetime
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce, Greatest
 from django.utils import timezone
 
-from partnership.fiscal import fiscal_year_bounds, fiscal_year_of
+from partnership.fiscal import fiscal_year_bounds, fiscal_year_expression, fiscal_year_of
 
 from .indicators import Value, count_values, indicator_values, normalise
 from .kinds import RecordKind
@@ -19,8 +20,10 @@ from .models import (
     Project,
     ProjectYear,
     Record,
+    Renewal,
     Target,
 )
+from .periods import record_period
 
 
 def projects() -> QuerySet[Project]:
@@ -161,7 +164,8 @@ def entry_day(project: Project) -> datetime.date:
     """The date an entry form starts with: today, or the nearest day that can take a
     record — inside the project's period and in a fiscal year still open (a record
     elsewhere is refused)."""
-    day = min(max(today(), project.starts_on), project.ends_on)
+    starts_on, ends_on = record_period(project)
+    day = min(max(today(), starts_on), ends_on)
     closed = set(ProjectYear.objects.filter(
         Q(status=ProjectYear.Status.CLOSED)
         | Q(report__status__in=[AnnualReport.Status.SUBMITTED, AnnualReport.Status.ACCEPTED]),
@@ -173,7 +177,16 @@ def entry_day(project: Project) -> datetime.date:
         return day  # every year is closed: the form says so when it is sent
     nearest = min(open_years, key=lambda year: abs(year - fiscal_year_of(day)))
     first, last = fiscal_year_bounds(nearest)
-    return min(max(day, first, project.starts_on), last, project.ends_on)
+    return min(max(day, first, starts_on), last, ends_on)
+
+
+def renewal(project: Project, year: int) -> Renewal | None:
+    """The mayor's office's decision after fiscal year `year`, if any."""
+    return project.renewals.filter(fiscal_year=year).select_related("decided_by").first()
+
+
+def renewals(project: Project) -> list[Renewal]:
+    return list(project.renewals.order_by("fiscal_year"))
 
 
 def agreements(project: Project) -> list[Agreement]:
@@ -280,3 +293,24 @@ def published_years(project: Project) -> list[PublishedYear]:
 
 def evaluation_comments(project: Project, year: int) -> list:
     return list(project.evaluation_comments.filter(fiscal_year=year).select_related("author"))
+
+
+def renewals_due() -> QuerySet[Project]:
+    """Projects whose agreed period's last fiscal year the partnership has evaluated and
+    whose renewal is not decided yet (the mayor's office's list), each with `agreed_end`
+    and `due_year`; one query however many projects."""
+    in_force = Agreement.objects.filter(project=OuterRef("pk"),
+                                        status=Agreement.Status.IN_FORCE)
+    renewed = (Renewal.objects.filter(project=OuterRef("pk"), outcome=Renewal.Outcome.RENEW)
+               .order_by("-ends_on"))
+    end = Subquery(in_force.values("ends_on")[:1])
+    projects = (Project.objects.annotate(
+        agreed_end=Greatest(end, Coalesce(Subquery(renewed.values("ends_on")[:1]), end)))
+        .filter(agreed_end__isnull=False)
+        .annotate(due_year=fiscal_year_expression("agreed_end")))
+    evaluated = Evaluation.objects.filter(project=OuterRef("pk"),
+                                          fiscal_year=OuterRef("due_year"),
+                                          evaluator=Evaluation.Evaluator.PARTNERSHIP)
+    decided = Renewal.objects.filter(project=OuterRef("pk"), fiscal_year=OuterRef("due_year"))
+    return (projects.filter(Exists(evaluated)).exclude(Exists(decided))
+            .select_related("group").order_by("agreed_end", "code"))

@@ -14,16 +14,19 @@ template tag), and tests/services/test_transitions.py is generated from it.
 from django.utils.translation import gettext_lazy as _
 
 from partnership.lifecycle import Lifecycle, Transition
-from partnership.rules import is_chair, is_partnership_member
+from partnership.rules import is_chair, is_mayors_office, is_partnership_member
 
 from .errors import ServiceError
 from .models import Agreement, AnnualReport, Evaluation, ProjectYear
 from .rules import (
     awaits_department,
     awaits_group,
+    ends_agreed_period,
+    evaluated_by_partnership,
     is_operating_member,
     is_partner_officer,
     records_open,
+    renewal_undecided,
     report_accepted,
     report_written,
     report_year_open,
@@ -45,6 +48,19 @@ def _close_refusal(user, year) -> str:
     if is_partner_officer(user, year) and not report_accepted(user, year):
         return _("A fiscal year is closed only after its annual report is accepted.")
     return _("Only officers of the partner department close a fiscal year.")
+
+
+def _renewal_refusal(user, year) -> str:
+    if not is_mayors_office(user):
+        return _("Only the mayor's office decides whether a project continues.")
+    if not ends_agreed_period(user, year):
+        return _("A renewal is decided after the last fiscal year of the agreed period, "
+                 "once an agreement is in force.")
+    if not evaluated_by_partnership(user, year):
+        return _("The partnership evaluates fiscal year %(year)s before the renewal is "
+                 "decided.") % {"year": year.fiscal_year}
+    return _("Whether the project continues after fiscal year %(year)s is already "
+             "decided.") % {"year": year.fiscal_year}
 
 
 # Writing records is one step whatever the way (so one permission); the audit log says
@@ -90,6 +106,13 @@ YEAR = Lifecycle(
         Transition("comment_on_evaluation", (Y.OPEN,), (), is_partnership_member,
                    "services.comment_on_evaluation", "evaluation.commented",
                    _("Only members of the partnership comment on its evaluation.")),
+        # After the evaluation of the agreed period's last year, closed or not: a year
+        # closed first must not leave the project unable to go on.
+        Transition("decide_renewal", (Y.OPEN, Y.CLOSED), (),
+                   is_mayors_office & ends_agreed_period & evaluated_by_partnership
+                   & renewal_undecided, "services.decide_renewal", "renewal.decided",
+                   _renewal_refusal, notify={None: ("renewal_decided",)},
+                   label=_("Decide the renewal")),
         Transition("close", (Y.OPEN,), (Y.CLOSED,), is_partner_officer & report_accepted,
                    "services.close_year", "year.closed", _close_refusal,
                    notify={Y.CLOSED: ("year_closed",)}, label=_("Close the fiscal year")),

@@ -25,6 +25,8 @@ urlpatterns = [
          records.RecordDeleteView.as_view(), name="record_delete"),
     path("<slug:code>/years/<int:year>/close/", years.YearCloseView.as_view(),
          name="year_close"),
+    path("<slug:code>/years/<int:year>/renewal/", years.RenewalView.as_view(),
+         name="renewal"),
     path("<slug:code>/years/<int:year>/targets/", years.TargetsView.as_view(), name="targets"),
     path("<slug:code>/years/<int:year>/targets/agree/", years.AgreeTargetsView.as_view(),
          name="targets_agree"),

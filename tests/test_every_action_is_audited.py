@@ -35,6 +35,8 @@ from tests.lifecycle import chair, checklist_of, full_scores, group_member, memb
 from tests.services.agreement_data import TERMS as AGREEMENT_TERMS
 from tests.services.agreement_data import agreement_in, agreement_project, representative_of
 from tests.services.conftest import make_project, officer_of, staff_of
+from tests.services.renewal_data import mayor as renewal_mayor
+from tests.services.renewal_data import renewal_due
 from tests.services.report_data import LINES as REPORT_LINES
 from tests.services.report_data import NARRATIVE as REPORT_NARRATIVE
 from tests.services.report_data import accepted as report_accepted
@@ -276,6 +278,9 @@ CASES = {
     "services.actions.confirm_agreement": lambda: (lambda p: (
         {"agreement": agreement_in(p, "draft"), "side": "group"}, representative_of(p)))(
         agreement_project()),
+    "services.actions.decide_renewal": lambda: (lambda p: (
+        {"project": p, "year": 2011, "outcome": "end", "reasons": "目的を達した"},
+        renewal_mayor()))(renewal_due()),
     # families
     "families.actions.file_report": lambda: (lambda p: (
         {"project": p, "family_reference": "K-1", "category": "financial",

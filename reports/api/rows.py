@@ -7,7 +7,7 @@ from django.db.models import Count, Q
 
 from partnership.models import AuditEntry
 from proposals.models import RECOMMENDED_STATUSES, Call, Decision, Proposal, Status
-from services.models import Agreement, Project
+from services.models import Agreement, Project, Renewal
 
 # Published name -> the lookup it is read from.
 CALL = {"id": "id", "fiscal_year": "fiscal_year", "title": "title",
@@ -34,6 +34,11 @@ AGREEMENT = {"project": "project__code", "version": "version", "status": "status
              "indicators": "indicators", "reporting": "reporting",
              "group_confirmed_at": "group_confirmed_at",
              "department_confirmed_at": "department_confirmed_at"}
+
+# The mayor's office's renewal decisions, with their reasons (who decided is left out).
+RENEWAL = {"project": "project__code", "fiscal_year": "fiscal_year", "outcome": "outcome",
+           "previous_end": "previous_end", "ends_on": "ends_on", "reasons": "reasons",
+           "decided_at": "decided_at"}
 
 
 def _dicts(queryset, fields: dict[str, str]) -> list[dict]:
@@ -111,12 +116,15 @@ def agreements() -> list[dict]:
 
 
 def projects_with_agreements() -> list[dict]:
-    """`projects`, each with its agreed `agreements` (two queries)."""
+    """`projects`, each with its agreed `agreements` and its `renewals` (three queries)."""
     found = projects()
     by_code = {row["code"]: row for row in found}
     for row in found:
-        row["agreements"] = []
+        row["agreements"], row["renewals"] = [], []
     for agreement in agreements():
         by_code[agreement["project"]]["agreements"].append(
             {k: v for k, v in agreement.items() if k != "project"})
+    for renewal in _dicts(Renewal.objects.order_by("project__code", "fiscal_year"), RENEWAL):
+        by_code[renewal["project"]]["renewals"].append(
+            {k: v for k, v in renewal.items() if k != "project"})
     return found

@@ -76,6 +76,15 @@ class AgreementOut(Schema):
     department_confirmed_at: datetime.datetime | None
 
 
+class RenewalOut(Schema):
+    fiscal_year: int
+    outcome: str
+    previous_end: datetime.date
+    ends_on: datetime.date | None
+    reasons: str
+    decided_at: datetime.datetime
+
+
 class ProjectOut(Schema):
     code: str
     title: str
@@ -87,3 +96,4 @@ class ProjectOut(Schema):
     ends_on: datetime.date
     agreement_date: datetime.date | None
     agreements: list[AgreementOut]
+    renewals: list[RenewalOut]

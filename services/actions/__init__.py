@@ -15,6 +15,7 @@ from .agreements import confirm_agreement, draft_agreement, edit_agreement
 from .imports import import_records
 from .projects import update_project
 from .records import create_records, delete_record, update_record
+from .renewals import decide_renewal
 from .reports import accept_report, return_report, submit_report, write_report
 from .years import (
     agree_targets,
@@ -26,7 +27,7 @@ from .years import (
 
 __all__ = [
     "accept_report", "agree_targets", "close_year", "comment_on_evaluation",
-    "confirm_agreement", "create_records",
+    "confirm_agreement", "create_records", "decide_renewal",
     "delete_record", "draft_agreement", "edit_agreement", "import_records", "return_report",
     "save_evaluation", "set_targets", "submit_report", "update_project", "update_record",
     "write_report",

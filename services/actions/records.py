@@ -11,6 +11,7 @@ from partnership.models import User
 from ..errors import ServiceError
 from ..kinds import RecordKind, kind_of
 from ..models import Project, Record
+from ..periods import record_period
 from ..transitions import RECORD_CHANGED, RECORD_DELETED
 from .steps import authorize, lock_years, require, validated
 
@@ -27,10 +28,11 @@ def _known(kind: RecordKind, fields: dict) -> None:
 
 
 def _within_period(project: Project, days) -> None:
+    starts_on, ends_on = record_period(project)
     for day in days:
-        require(project.starts_on <= day <= project.ends_on,
+        require(starts_on <= day <= ends_on,
                 _("%(day)s is outside the project's period (%(start)s – %(end)s).")
-                % {"day": day, "start": project.starts_on, "end": project.ends_on})
+                % {"day": day, "start": starts_on, "end": ends_on})
 
 
 def _authorize_years(actor: User, project_id: int, days) -> None:

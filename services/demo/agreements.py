@@ -1,6 +1,8 @@
-"""The case projects' agreements: each signed before its first year, covering its records
-to 2014-03-31; the childcare NPO's amendment of 2008 adding direct contacts with families;
-the advisors' remit in supermarkets. Written through the actions, at their dates."""
+"""The case projects' agreements: each signed before its first year for a period to
+2012-03-31, and renewed by the mayor's office after the evaluation of fiscal 2011 to
+2014-03-31, so that the agreed periods cover the records; the childcare NPO's amendment
+of 2008 adding direct contacts with families; the advisors' remit in supermarkets.
+Written through the actions, at their dates."""
 
 import datetime
 
@@ -10,7 +12,18 @@ from partnership.selectors import is_representative
 
 from .. import actions
 from ..models import Project
-from .cases import PERIOD
+from .cases import FOCUS_YEAR, PERIOD
+
+FIRST_END = datetime.date(FOCUS_YEAR + 1, 3, 31)  # the first agreed period: to fiscal 2011
+RENEWED_AT = datetime.datetime(FOCUS_YEAR + 1, 3, 23, 2, 0, tzinfo=datetime.UTC)
+RENEWAL_REASONS = {
+    "childcare-support": "2011年度の三者評価はいずれも「継続」。家庭への直接の連絡により市の支援が"
+                         "適時に届いており、2年間継続する。",
+    "community-centre": "学校との調整に課題が残るが、地域の学びの場として定着している。"
+                        "調整の進め方を見直したうえで2年間継続する。",
+    "childcare-advisors": "具体的な効果は確認できていないが、身近な場での講座は成功と評価されて"
+                          "いる。効果の測り方を検討しつつ2年間継続する。",
+}
 
 ROLES_CITY = "会場の確保、広報紙・ホームページでの周知、関係課との連絡調整"
 REPORTING = "年度終了後30日以内に実績報告書と収支決算書を提出する。四半期ごとに活動状況を報告する。"
@@ -74,7 +87,7 @@ def load(projects: dict[str, Project], officer: User | None, admin: User | None)
             continue
         representative = _representative(project, admin)
         starts_on = project.starts_on
-        first = {**TERMS[code], "starts_on": starts_on, "ends_on": PERIOD[1],
+        first = {**TERMS[code], "starts_on": starts_on, "ends_on": FIRST_END,
                  "reporting": REPORTING}
         signed = datetime.datetime(starts_on.year, 3, 1, 1, 0, tzinfo=datetime.UTC)
         _sign(project, officer, representative, signed, **first)
@@ -84,3 +97,19 @@ def load(projects: dict[str, Project], officer: User | None, admin: User | None)
                        "family_contacts": True}
             _sign(project, officer, representative, AMENDMENT["at"],
                   reason=AMENDMENT["reason"], **changed)
+    _renew(projects)
+
+
+def _renew(projects: dict[str, Project]) -> None:
+    """After the evaluation of fiscal 2011, the mayor's office renews each case project to
+    the end of its records (once)."""
+    mayor = User.objects.filter(username="mayor").first()
+    if mayor is None:
+        return
+    for code, project in projects.items():
+        if code not in RENEWAL_REASONS or project.renewals.exists():
+            continue
+        with clock.at(RENEWED_AT), notices.muted():
+            actions.decide_renewal(actor=mayor, project=project, year=FOCUS_YEAR,
+                                   outcome="renew", ends_on=PERIOD[1],
+                                   reasons=RENEWAL_REASONS[code])

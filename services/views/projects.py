@@ -14,6 +14,7 @@ from ..forms import ProjectForm
 from ..indicators import indicator_values
 from ..kinds import KINDS
 from ..models import Evaluation
+from ..periods import agreed_period
 from ..transitions import EVALUATE
 from .mixins import ProjectPage
 
@@ -37,7 +38,7 @@ class ProjectDetailView(CachedPublicPage, TemplateView):
         project = get_object_or_404(selectors.projects(), code=self.kwargs["code"])
         user = self.request.user
         context = super().get_context_data(project=project, years=project.fiscal_years(),
-                                           **kwargs)
+                                           agreed_period=agreed_period(project), **kwargs)
         can_records = user.has_perm("services.view_records", project)
         can_evaluations = user.has_perm("services.view_evaluations", project)
         context.update(can_records=can_records, can_evaluations=can_evaluations)
@@ -53,6 +54,7 @@ class ProjectDetailView(CachedPublicPage, TemplateView):
             year=selectors.year_of(project, number),
             evaluations=selectors.evaluations(project, number),
             evaluation_comments=selectors.evaluation_comments(project, number),
+            renewal=selectors.renewal(project, number),
             evaluators=Evaluation.Evaluator,
             # (evaluator, label, step) for the buttons the year's steps allow
             evaluation_steps=[(value, label, EVALUATE[value])

@@ -11,6 +11,8 @@ from partnership.view_mixins import ActionFormView, ActionView
 from .. import actions, selectors
 from ..forms import EvaluationForm, TargetForm
 from ..models import Evaluation, Indicator
+from ..periods import agreed_period
+from ..renewal_forms import RenewalForm
 from ..transitions import EVALUATE, YEAR
 from .mixins import YearPage
 
@@ -92,3 +94,28 @@ class YearCloseView(YearPage, TemplateView, ActionView):
 
     def success_message(self, year) -> str:
         return _("Fiscal year %(year)s is closed.") % {"year": year.fiscal_year}
+
+
+class RenewalView(YearPage, ActionFormView):
+    """The mayor's office decides whether the project continues past its agreed period,
+    with the year's three evaluations and the agreed period in view."""
+
+    permission_required = "services.decide_renewal"
+    template_name = "services/renewal_form.html"
+    form_class = RenewalForm
+
+    def get_context_data(self, **kwargs):
+        written = selectors.evaluations(self.project, self.year.fiscal_year)
+        return super().get_context_data(
+            evaluations=[(label, written.get(value))
+                         for value, label in Evaluation.Evaluator.choices],
+            agreed_period=agreed_period(self.project), **kwargs)
+
+    def perform(self, form):
+        return actions.decide_renewal(actor=self.request.user, project=self.project,
+                                      year=self.year.fiscal_year, **form.cleaned_data)
+
+    def success_message(self, renewal) -> str:
+        if renewal.renews:
+            return _("The project is renewed until %(end)s.") % {"end": renewal.ends_on}
+        return _("The project ends with its agreed period.")

@@ -7,4 +7,4 @@ Each module defines `ROWS` (a list of `tests.url_matrix.Row`) and may define
 
 MODULES = ["foundation", "proposals_public", "proposals_group", "partnership_groups",
            "proposals_review", "consultations", "services", "reports", "notifications", "api",
-           "agreements", "families", "accounts", "hearings", "annual_reports"]
+           "agreements", "families", "accounts", "hearings", "annual_reports", "renewals"]

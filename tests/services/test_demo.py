@@ -4,6 +4,7 @@ import datetime
 from decimal import Decimal
 
 import pytest
+from django.db.models import Max, Min
 
 from partnership import demo as partnership_demo
 from partnership.models import AuditEntry, CitizenGroup, GroupMembership
@@ -12,17 +13,20 @@ from services import demo
 from services.indicators import count_values, indicator_values
 from services.models import (
     Activity,
+    Agreement,
     AnnualReport,
     Course,
     Evaluation,
     MemberJoined,
     Project,
     ProjectYear,
+    Renewal,
     ServiceRequest,
     SettlementLine,
     Target,
     Visit,
 )
+from services.periods import record_period
 from tests.factories import DepartmentFactory, ProposalFactory
 from tests.lifecycle import proposal_in
 
@@ -54,7 +58,7 @@ def case_projects(db):
 def snapshot():
     return [list(m.objects.order_by("pk").values()) for m in (
         Project, ServiceRequest, Activity, Visit, Course, MemberJoined, Target, Evaluation,
-        ProjectYear, AnnualReport, SettlementLine)]
+        ProjectYear, AnnualReport, SettlementLine, Agreement, Renewal)]
 
 
 @pytest.mark.django_db
@@ -132,6 +136,31 @@ def test_demo_advisors_no_specific_impact_yet_continue(case_projects):
     assert all("具体的な効果は確認できていない" in e.comment
                for e in evaluations if e.evaluator != "group")
     assert evaluations.get(evaluator="partnership").author.username == "chair"
+
+
+@pytest.mark.django_db
+def test_demo_renewals_extend_the_agreed_periods_over_every_record(case_projects):
+    """Each case agreement ran to 2012-03-31; after the evaluation of fiscal 2011 the
+    mayor's office renewed it to 2014-03-31, so every raw record lies in the agreed
+    period."""
+    projects = demo.load()
+    assert len(projects) == 3
+    for project in projects.values():
+        renewal = Renewal.objects.get(project=project)
+        assert (renewal.fiscal_year, renewal.outcome, renewal.previous_end,
+                renewal.ends_on) == (2011, "renew", datetime.date(2012, 3, 31),
+                                     datetime.date(2014, 3, 31))
+        assert renewal.decided_by.username == "mayor" and renewal.reasons
+        assert project.agreements.get(status="in_force").ends_on == datetime.date(2012, 3, 31)
+        first, last = record_period(project)
+        assert last == datetime.date(2014, 3, 31)
+        for model, field in ((ServiceRequest, "received_on"), (Activity, "date"),
+                             (Visit, "date"), (Course, "start_date"),
+                             (MemberJoined, "joined_on")):
+            days = model.objects.filter(project=project).aggregate(
+                first=Min(field), last=Max(field))
+            if days["first"] is not None:
+                assert first <= days["first"] and days["last"] <= last, model
 
 
 @pytest.mark.django_db

@@ -20,12 +20,22 @@ from partnership.roles import Role
 from services import actions, importing
 from services.errors import ServiceError
 from services.kinds import KINDS
-from services.models import Activity, Evaluation, ImportBatch, Project, ProjectYear, Target
+from services.models import (
+    Activity,
+    Agreement,
+    Evaluation,
+    ImportBatch,
+    Project,
+    ProjectYear,
+    Renewal,
+    Target,
+)
 from services.transitions import RECORD_CHANGED, RECORD_DELETED, RECORDS_IMPORTED, YEAR
 from tests.factories import DepartmentFactory, GroupMembershipFactory, UserFactory
 from tests.lifecycle import chair, members
 from tests.transition_steps import try_step
 
+from .agreement_data import agreement_in
 from .conftest import make_project, officer_of, staff_of
 from .report_data import accepted_quietly
 
@@ -81,6 +91,9 @@ RUNNERS = {
         "evaluation.commented")},
     "close": {"": (lambda p, u: actions.close_year(actor=u, project=p, year=YEAR_NUMBER),
                    "year.closed")},
+    "decide_renewal": {"": (lambda p, u: actions.decide_renewal(
+        actor=u, project=p, year=YEAR_NUMBER, outcome="renew",
+        ends_on=datetime.date(YEAR_NUMBER + 3, 3, 31), reasons="継続"), "renewal.decided")},
 }
 
 
@@ -102,11 +115,18 @@ def cast(project: Project) -> dict:
     }
 
 
-def project_in(status: str, code: str = "childcare", *, reported: bool = False) -> Project:
+def project_in(status: str, code: str = "childcare", *, reported: bool = False,
+               renewal_due: bool = False) -> Project:
     """A project whose year is in `status`; `reported`: its annual report is accepted (as
-    closing asks, and which locks the records)."""
+    closing asks, and which locks the records); `renewal_due`: its agreement in force ends
+    with the year, which the partnership has evaluated (as a renewal asks)."""
     project = make_project(code)
     _record(project)
+    if renewal_due:
+        agreement = agreement_in(project, Agreement.Status.DRAFT)
+        Agreement.objects.filter(pk=agreement.pk).update(
+            status=Agreement.Status.IN_FORCE, ends_on=datetime.date(YEAR_NUMBER + 1, 3, 31))
+        _evaluate("partnership")(project, chair())
     Target.objects.create(project=project, fiscal_year=YEAR_NUMBER, indicator="activity_hours",
                           value=Decimal(100), set_by=staff_of(project))
     if reported:
@@ -124,6 +144,9 @@ def snapshot(project: Project) -> dict:
         "imports": ImportBatch.objects.count(),
         "targets": sorted(Target.objects.values_list("indicator", "value", "agreed_by")),
         "evaluations": sorted(Evaluation.objects.values_list("evaluator", "progress")),
+        "renewals": list(Renewal.objects.values_list("fiscal_year", "outcome", "ends_on")),
+        "period": (Project.objects.get(pk=project.pk).ends_on,
+                   ProjectYear.objects.filter(project=project).count()),
         "audit": AuditEntry.objects.count(),
         "notifications": Notification.objects.count(),
         "queued": DBTaskResult.objects.count(),
@@ -142,7 +165,8 @@ CASES = [pytest.param(t.name, way, status, id=f"{t.name}{'-' + way if way else '
 def test_each_role_may_take_a_step_exactly_when_the_rule_says(name, way, status):
     transition = YEAR[name]
     run, event = RUNNERS[name][way]
-    project = project_in(status, reported=name == "close")
+    project = project_in(status, reported=name == "close",
+                         renewal_due=name == "decide_renewal")
     outcomes = {}
     for who, user in cast(project).items():
         year = ProjectYear.objects.select_related("project").get(
@@ -151,13 +175,13 @@ def test_each_role_may_take_a_step_exactly_when_the_rule_says(name, way, status)
         outcomes[who] = try_step(
             partial(run, Project.objects.get(pk=project.pk), user), refused=ServiceError,
             snapshot=partial(snapshot, project),
-            took=partial(_assert_took_the_step, transition, project, user, event))
+            took=partial(_assert_took_the_step, transition, project, user, event, status))
         assert outcomes[who] == allowed, (who, allowed)
-    # Somebody may take each step in an open year, and nobody in a closed one.
+    # Somebody may take each step in a state it leaves from, and nobody in another.
     assert any(outcomes.values()) == (status in transition.sources), outcomes
 
 
-def _assert_took_the_step(transition, project, user, event, before, rows) -> None:
+def _assert_took_the_step(transition, project, user, event, status, before, rows) -> None:
     assert [row.action for row in rows] == [event], "every step writes its audit row"
     row = rows.get()
     assert (row.actor, row.parent_id) == (user, project.pk)
@@ -167,7 +191,7 @@ def _assert_took_the_step(transition, project, user, event, before, rows) -> Non
         assert (row.before, row.after) == ({"status": "open"}, {"status": year.status})
         assert year.closed_by == user
     else:
-        assert year.status == ProjectYear.Status.OPEN
+        assert year.status == status
 
 
 @pytest.mark.parametrize("name", ["close", "write_records", "set_targets"])
