@@ -25,6 +25,8 @@ SERVER_ENV = {
     **os.environ, "DJANGO_SETTINGS_MODULE": "loadbench_settings", "DJANGO_DOTENV": "0",
     "DJANGO_DEBUG": "0", "DJANGO_SECRET_KEY": "load-bench-only-key-0123456789abcdefghij",
     "DJANGO_ALLOWED_HOSTS": "127.0.0.1", "DJANGO_SECURE_SSL_REDIRECT": "0",
+    # The demo files family-situation reports, which production encrypts (a bench-only key).
+    "DJANGO_FAMILY_REPORT_KEYS": "bG9hZC1iZW5jaC1vbmx5LWtleS0wMTIzNDU2Nzg5YWI=",
     # The project first: bench/reports.py must not shadow the reports app.
     "PYTHONPATH": os.pathsep.join([str(ROOT), str(ROOT / "bench")]),
 }
