@@ -5,6 +5,7 @@ violation."""
 
 import pytest
 
+from services.models import Target
 from tests.browser_fixtures import fits_the_screen, watch_csp
 from tests.services.conftest import staff_of
 from tests.services.renewal_data import YEAR, mayor, renewal_due
@@ -41,12 +42,18 @@ def test_the_mayor_renews_and_the_group_reads_it(new_page, check_a11y, sign_in):
     check_a11y(page)
     assert problems == []
 
+    # A target, so the year's table of targets and results is on the page too.
+    Target.objects.create(project=project, fiscal_year=YEAR, indicator="course_participants",
+                          value=400, set_by=staff_of(project))
     page = new_page(locale="ja", mobile=True)
     problems = watch_csp(page)
     sign_in(page, staff_of(project).username, PASSWORD)
     page.goto(f"/projects/{project.code}/?year={YEAR}")
     decision = page.locator(f"#renewal-{YEAR}").inner_text()
     assert "2014-03-31" in decision and "三者とも継続と評価した。" in decision
+    # The indicator keeps a readable width: the label was once stacked a kanji a line.
+    label = page.locator("#targets-table th[scope=row]").first.bounding_box()
+    assert label["width"] >= 100, label
     check_a11y(page)
     assert fits_the_screen(page)
     assert problems == []
