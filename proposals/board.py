@@ -193,15 +193,25 @@ def _status_q(*statuses) -> Q:
 
 
 def board_proposals(call: Call, status_filter: str = "") -> QuerySet[Proposal]:
+    """The call's proposals on its board, without their call: `with_call` gives each row
+    the call the page has loaded already (the same for every row)."""
     statuses = BOARD_FILTERS.get(status_filter, BOARD_STATUSES)
     return (
-        _base().select_related("review_result", "consultation")
+        Proposal.objects.select_related("group", "review_result", "consultation")
         .filter(call=call, status__in=statuses)
         # The board shows titles and tallies: the long texts stay in the database.
         .defer("summary", "problem", "group_role", "city_role", "beneficiaries",
-               "expected_outcomes", "call__description")
+               "expected_outcomes", "consultation__question", "consultation__fit",
+               "consultation__overlap", "consultation__contribution",
+               "consultation__concerns", "consultation__reply")
         .order_by("id")
     )
+
+
+def with_call(proposals, call: Call) -> list[Proposal]:
+    for proposal in proposals:
+        proposal.call = call
+    return list(proposals)
 
 
 def board_rows(proposals: list[Proposal], criteria: list[Criterion]) -> list[Row]:

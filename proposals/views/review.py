@@ -153,8 +153,9 @@ class ReviewBoardView(PermissionPage, TemplateView):
             status = ""
         criteria = list(Criterion.objects.filter(call=call))
         page = self.paginate(board.board_proposals(call, status))
-        rows = board.board_display(board.board_rows(list(page.object_list), criteria),
-                                   self.request.user)
+        rows = board.board_display(
+            board.board_rows(board.with_call(page.object_list, call), criteria),
+            self.request.user)
         return super().get_context_data(
             call=call, criteria=criteria, page_obj=page, status=status,
             query=urlencode({"status": status}) if status else "",  # kept by the page links

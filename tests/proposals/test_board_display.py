@@ -20,7 +20,8 @@ pytestmark = pytest.mark.django_db
 def rows_for(proposals, user):
     call = proposals[0].call
     criteria = list(Criterion.objects.filter(call=call))
-    fresh = list(board.board_proposals(call).filter(pk__in=[p.pk for p in proposals]))
+    fresh = board.with_call(board.board_proposals(call).filter(pk__in=[p.pk for p in proposals]),
+                            call)
     assert len(fresh) == len(proposals)
     return board.board_display(board.board_rows(fresh, criteria), user)
 
