@@ -80,51 +80,40 @@ FOLLOWED = {"year_closed": _("A fiscal year was closed"),
             "agreement_in_force": _("A version of the agreement came into force")}
 
 
-def send(kind: str, year: ProjectYear) -> None:
-    project = year.project
+def _tell(kind: str, project: Project, *, path: str, **params) -> None:
+    """Notify the kind's recipients (and, for a public step, the project's followers)."""
+    recipients = ROUTES[kind](project)
     if kind in FOLLOWED:
         follows.tell_followers(project, subject=project, change=FOLLOWED[kind],
-                               told=ROUTES[kind](year))
-    path = reverse("services:project_detail", kwargs={"code": project.code})
-    notices.notify(
-        recipients=ROUTES[kind](year), kind=kind, path=f"{path}?year={year.fiscal_year}",
-        params={"project": project.title, "code": project.code, "year": year.fiscal_year},
-    )
+                               told=recipients)
+    notices.notify(recipients=recipients, kind=kind, path=path,
+                   params={"project": project.title, "code": project.code, **params})
+
+
+def _page(project: Project, year: int) -> str:
+    """The project's page at that fiscal year."""
+    return reverse("services:project_detail", kwargs={"code": project.code}) + f"?year={year}"
+
+
+def send(kind: str, year: ProjectYear) -> None:
+    _tell(kind, year.project, path=_page(year.project, year.fiscal_year),
+          year=year.fiscal_year)
 
 
 def send_agreement(kind: str, agreement: Agreement) -> None:
     project = agreement.project
-    if kind in FOLLOWED:
-        follows.tell_followers(project, subject=project, change=FOLLOWED[kind],
-                               told=ROUTES[kind](agreement))
-    notices.notify(
-        recipients=ROUTES[kind](agreement), kind=kind,
-        path=reverse("services:agreement", kwargs={"code": project.code}),
-        params={"project": project.title, "code": project.code, "version": agreement.version},
-    )
+    _tell(kind, project, path=reverse("services:agreement", kwargs={"code": project.code}),
+          version=agreement.version)
 
 
 def send_report(kind: str, report: AnnualReport) -> None:
     project = report.project
-    notices.notify(
-        recipients=ROUTES[kind](report), kind=kind,
-        path=reverse("services:annual_report",
-                     kwargs={"code": project.code, "year": report.fiscal_year}),
-        params={"project": project.title, "code": project.code, "year": report.fiscal_year},
-    )
+    _tell(kind, project, year=report.fiscal_year, path=reverse(
+        "services:annual_report", kwargs={"code": project.code, "year": report.fiscal_year}))
 
 
 def send_renewal(kind: str, renewal) -> None:
     """The decision in the notice itself: whether the project continues, and to when."""
-    project = renewal.project
-    if kind in FOLLOWED:
-        follows.tell_followers(project, subject=project, change=FOLLOWED[kind],
-                               told=ROUTES[kind](project))
-    path = reverse("services:project_detail", kwargs={"code": project.code})
-    notices.notify(
-        recipients=ROUTES[kind](project), kind=kind,
-        path=f"{path}?year={renewal.fiscal_year}",
-        params={"project": project.title, "code": project.code, "year": renewal.fiscal_year,
-                "renews": renewal.renews,
-                "until": renewal.ends_on.isoformat() if renewal.ends_on else ""},
-    )
+    _tell(kind, renewal.project, path=_page(renewal.project, renewal.fiscal_year),
+          year=renewal.fiscal_year, renews=renewal.renews,
+          until=renewal.ends_on.isoformat() if renewal.ends_on else "")
