@@ -7,9 +7,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from partnership.fiscal import fiscal_year_of
+from partnership.fiscal import fiscal_year_bounds, fiscal_year_of
 from proposals.models import Proposal, Status
 from services import selectors as service_selectors
 from services.agreement_models import Agreement
@@ -40,13 +41,21 @@ class ProjectRecord:
 
     @property
     def cost_shares(self) -> list[tuple[int, int, int]]:
-        """(fiscal year, city's contribution, group's share) over the agreed period."""
+        """(fiscal year, city's contribution, group's share) over the agreed period, each
+        year's as agreed by the last version in force before that year ended (an amendment
+        changes the years from its own on, not those before it)."""
         agreement = self.agreement
         if agreement is None:
             return []
-        return [(year, agreement.city_contribution, agreement.group_share)
-                for year in range(fiscal_year_of(agreement.starts_on),
-                                  fiscal_year_of(self.agreed_until) + 1)]
+        versions = sorted((v for v in self.versions if v.in_force_from), key=lambda v: v.version)
+        shares = []
+        for year in range(fiscal_year_of(agreement.starts_on),
+                          fiscal_year_of(self.agreed_until) + 1):
+            year_end = fiscal_year_bounds(year)[1]
+            agreed = [v for v in versions if timezone.localdate(v.in_force_from) <= year_end]
+            version = agreed[-1] if agreed else versions[0]
+            shares.append((year, version.city_contribution, version.group_share))
+        return shares
 
     @property
     def table(self) -> list[tuple[str, list]]:

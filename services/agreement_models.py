@@ -83,3 +83,10 @@ class Agreement(models.Model):
     @property
     def is_amendment(self) -> bool:
         return self.version > 1
+
+    @property
+    def in_force_from(self):
+        """When the second side confirmed it (None while a side has not)."""
+        if self.group_confirmed_at is None or self.department_confirmed_at is None:
+            return None
+        return max(self.group_confirmed_at, self.department_confirmed_at)

@@ -55,3 +55,19 @@ def test_each_call_year_lists_its_decided_proposals(demo, client):  # noqa: F811
         for project in Project.objects.filter(proposal__call__fiscal_year=year):
             assert reverse("reports:accountability_project",
                            kwargs={"code": project.code}) in page
+
+
+def test_cost_shares_follow_the_version_in_force_each_year_and_the_renewal(demo, client):  # noqa: F811
+    """The childcare NPO's first agreement gave 2,400,000 yen a year; its amendment of June
+    2008 raised it to 3,000,000 from fiscal 2008; the renewal carries it to fiscal 2013;
+    the renewal's reasons are published."""
+    page = _page(client, reverse("reports:accountability_project",
+                                 kwargs={"code": "childcare-support"}))
+    shares = re.search(r'id="cost-shares".*?</table>', page).group(0)
+    rows = dict(re.findall(r'<th scope="row">\D*(\d{4})\D*</th><td class="text-end">([\d,]+)',
+                           shares))
+    assert rows["2005"] == rows["2007"] == "2,400,000"
+    assert rows["2008"] == rows["2013"] == "3,000,000"
+    assert 'id="renewals"' in page and "2014-03-31" in page
+    renewal = Project.objects.get(code="childcare-support").renewals.get()
+    assert renewal.reasons in page
