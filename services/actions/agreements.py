@@ -110,6 +110,25 @@ def edit_agreement(*, actor: User, agreement: Agreement, reason: str = "",
     return agreement
 
 
+def _start(project: Project, agreement: Agreement, now) -> list | None:
+    """The project has started (its agreement date, the first time), and runs at least for
+    the agreed period: its own period widens to cover it, never narrows (the years and
+    records it holds stay). Returns the widened period, if it changed."""
+    fields = []
+    if project.agreement_date is None:
+        project.agreement_date = timezone.localdate(now)
+        fields.append("agreement_date")
+    period = (min(project.starts_on, agreement.starts_on),
+              max(project.ends_on, agreement.ends_on))
+    widened = period != (project.starts_on, project.ends_on)
+    if widened:
+        project.starts_on, project.ends_on = period
+        fields += ["starts_on", "ends_on"]
+    if fields:
+        project.save(update_fields=fields)  # and opens the new fiscal years
+    return list(period) if widened else None
+
+
 @transaction.atomic
 def confirm_agreement(*, actor: User, agreement: Agreement, side: str) -> Agreement:
     """One side confirms the draft; when both have, it is in force, the version before
@@ -118,20 +137,21 @@ def confirm_agreement(*, actor: User, agreement: Agreement, side: str) -> Agreem
     agreement = lock(agreement)
     transition = AGREEMENT.authorize(actor, agreement, SIDES[side])
     now = clock.now()
+    widened = None
     setattr(agreement, f"{side}_confirmed_by", actor)
     setattr(agreement, f"{side}_confirmed_at", now)
     if agreement.group_confirmed_at and agreement.department_confirmed_at:
         agreement.project.agreements.filter(status=Agreement.Status.IN_FORCE).update(
             status=Agreement.Status.SUPERSEDED)
         agreement.status = Agreement.Status.IN_FORCE
-        project = agreement.project
-        if project.agreement_date is None:
-            project.agreement_date = timezone.localdate(now)
-            project.save(update_fields=["agreement_date"])
+        widened = _start(agreement.project, agreement, now)
     _save(agreement)
+    after = {"status": agreement.status, "side": side}
+    if widened:
+        after["project_period"] = widened
     audit.record(actor=actor, action=transition.event, subject=agreement,
                  parent=agreement.project, before={"status": Agreement.Status.DRAFT},
-                 after={"status": agreement.status, "side": side})
+                 after=after)
     reached = agreement.status
     for kind in transition.notices(reached):
         notifications.send_agreement(kind, agreement)

@@ -208,3 +208,26 @@ def test_the_mayor_s_page_lists_the_renewals_to_decide_until_decided(client):
     _decide(due, decider)
     assert not selectors.renewals_due().exists()
     assert _url(due) not in text(client.get(reverse("my_page")))
+
+
+def test_an_agreement_in_force_widens_the_project_s_period_to_cover_it():
+    """The project runs for its agreed period: agreed to fiscal 2014, a project planned to
+    fiscal 2012 gets the years 2013 and 2014, and its renewal after 2014 can be decided."""
+    from .agreement_data import TERMS, agreement_project, representative_of
+
+    project = agreement_project("wider")
+    officer = officer_of(project)
+    agreement = actions.draft_agreement(actor=officer, project=project,
+                                        **{**TERMS, "ends_on": datetime.date(2015, 3, 31)})
+    actions.confirm_agreement(actor=representative_of(project), agreement=agreement,
+                              side="group")
+    project.refresh_from_db()
+    assert project.ends_on == datetime.date(2013, 3, 31)  # not yet in force
+    actions.confirm_agreement(actor=officer, agreement=agreement, side="department")
+    project.refresh_from_db()
+    assert (project.starts_on, project.ends_on) == (datetime.date(2010, 4, 1),
+                                                    datetime.date(2015, 3, 31))
+    assert set(ProjectYear.objects.filter(project=project).values_list(
+        "fiscal_year", flat=True)) == {2010, 2011, 2012, 2013, 2014}
+    row = AuditEntry.objects.filter(action="agreement.confirmed_by_department").get()
+    assert row.after["project_period"] == ["2010-04-01", "2015-03-31"]
