@@ -47,12 +47,14 @@ class ProjectRecord:
         agreement = self.agreement
         if agreement is None:
             return []
-        versions = sorted((v for v in self.versions if v.in_force_from), key=lambda v: v.version)
+        versions = (sorted((v for v in self.versions if v.in_force_from),
+                           key=lambda v: v.version) or [agreement])
         shares = []
         for year in range(fiscal_year_of(agreement.starts_on),
                           fiscal_year_of(self.agreed_until) + 1):
             year_end = fiscal_year_bounds(year)[1]
-            agreed = [v for v in versions if timezone.localdate(v.in_force_from) <= year_end]
+            agreed = [v for v in versions
+                      if v.in_force_from and timezone.localdate(v.in_force_from) <= year_end]
             version = agreed[-1] if agreed else versions[0]
             shares.append((year, version.city_contribution, version.group_share))
         return shares
