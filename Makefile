@@ -36,10 +36,11 @@ demo: $(STAMP)
 # not whole files: each process then keeps pytest-django's order, the transactional tests
 # (which empty the database, the roles that migrations made included) after all the others.
 # TEST_WORKERS=0 runs them in this process. PYTEST_ARGS passes more options (CI: -m "not browser" on PostgreSQL).
+# The 20 slowest tests are listed at the end: where CI's time goes.
 TEST_WORKERS ?= auto
 PYTEST_ARGS ?=
 test: $(STAMP)
-	$(BIN)/pytest -n $(TEST_WORKERS) --dist load $(PYTEST_ARGS)
+	$(BIN)/pytest -n $(TEST_WORKERS) --dist load --durations=20 $(PYTEST_ARGS)
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
