@@ -27,8 +27,11 @@ notices.register("family_report_closed",
 
 
 def officers() -> QuerySet:
-    """Every designated child-welfare officer."""
-    return get_user_model().objects.filter(groups__name=Role.CHILD_WELFARE_OFFICER.value)
+    """Every designated child-welfare officer: an administrator in the officers' group is
+    none (`rules.is_child_welfare_officer`), and is not told of reports."""
+    return (get_user_model().objects.filter(groups__name=Role.CHILD_WELFARE_OFFICER.value)
+            .exclude(is_superuser=True).exclude(is_staff=True)
+            .exclude(groups__name=Role.ADMINISTRATOR.value))
 
 
 def filing_staff(report: FamilyReport) -> QuerySet:

@@ -1,5 +1,6 @@
 from django.contrib import admin
 from django.contrib.auth.admin import GroupAdmin, UserAdmin
+from django.contrib.auth.forms import UserChangeForm
 from django.contrib.auth.models import Group
 from django.utils.translation import gettext_lazy as _
 
@@ -15,17 +16,49 @@ from .models import (
     RecentSubmission,
     User,
 )
+from .roles import designation_refusal
 
 admin.site.site_header = _("Citizen Partnership portal administration")
 admin.site.site_title = _("Citizen Partnership portal")
 
 
+class PortalUserChangeForm(UserChangeForm):
+    """The admin's form of an account: it refuses roles the account may not hold (an
+    administrator, or oneself, as a child-welfare officer). `editor` is the administrator
+    using the form, given by `PortalUserAdmin.get_form` for each request."""
+
+    editor = None
+
+    def clean(self):
+        cleaned = super().clean()
+        user = self.instance
+        # A field left out of the form (or refused already) keeps the account's value.
+        groups = cleaned["groups"] if "groups" in cleaned else user.groups.all()
+        refusal = designation_refusal(
+            roles={group.name for group in groups},
+            is_staff=cleaned.get("is_staff", user.is_staff),
+            is_superuser=cleaned.get("is_superuser", user.is_superuser),
+            oneself=self.editor is not None and user.pk == self.editor.pk)
+        if refusal:
+            self.add_error("groups" if "groups" in self.fields else None, refusal)
+        return cleaned
+
+
 @admin.register(User)
 class PortalUserAdmin(AuditedAdmin, UserAdmin):
+    form = PortalUserChangeForm
     fieldsets = (*UserAdmin.fieldsets,
                  (_("Portal"), {"fields": ("display_name", "language", "email_muted")}))
     list_display = ("username", "display_name", "email", "is_staff", "is_active")
     search_fields = ("username", "display_name", "email")
+
+    def get_form(self, request, obj=None, **kwargs):
+        form = super().get_form(request, obj, **kwargs)
+
+        class ForThisEditor(form):
+            editor = request.user
+
+        return ForThisEditor
 
 
 class GroupMembershipInline(admin.TabularInline):

@@ -25,3 +25,25 @@ def role_groups(*roles: Role):
     from django.contrib.auth.models import Group
 
     return [Group.objects.get_or_create(name=Role(role).value)[0] for role in roles]
+
+
+# Roles that read what administrators may not (family-situation reports): no administrator
+# holds one, and nobody gives one to themselves.
+NOT_FOR_ADMINISTRATORS = frozenset({Role.CHILD_WELFARE_OFFICER.value})
+
+
+def designation_refusal(*, roles: set[str], is_staff: bool, is_superuser: bool,
+                        oneself: bool) -> str | None:
+    """Why an account may not have these roles (with these rights), or None.
+
+    `oneself`: the account is the one of the administrator changing it."""
+    if not NOT_FOR_ADMINISTRATORS & set(roles):
+        return None
+    if oneself:
+        return str(_("You cannot designate yourself as a child-welfare officer."))
+    if is_staff or is_superuser or Role.ADMINISTRATOR.value in roles:
+        return str(_("An administrator cannot be a child-welfare officer: administrators do "
+                     "not read family-situation reports. Remove either the child-welfare "
+                     "officer role or the administrator rights (staff status, superuser "
+                     "status, the administrator role)."))
+    return None

@@ -21,6 +21,8 @@ is_mayors_office = role_predicate(Role.MAYORS_OFFICE)
 is_city_officer = role_predicate(Role.CITY_OFFICER)
 is_project_staff = role_predicate(Role.PROJECT_STAFF)
 is_administrator = role_predicate(Role.ADMINISTRATOR) | rules.is_superuser
+# Whoever runs the site: the administrator role, a superuser, or staff who use the admin.
+runs_the_site = is_administrator | rules.is_staff
 is_auditor = role_predicate(Role.AUDITOR)
 
 rules.add_perm("partnership.use_admin", rules.is_staff)

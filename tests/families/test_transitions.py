@@ -40,6 +40,10 @@ def _people(report: FamilyReport) -> dict:
         "auditor": UserFactory(roles=[Role.AUDITOR]),
         "administrator": UserFactory(roles=[Role.ADMINISTRATOR], is_staff=True,
                                      is_superuser=True),
+        # Put in the officers' group, an administrator still is no officer.
+        "administrator in the officers' group": UserFactory(
+            roles=[Role.ADMINISTRATOR, Role.CHILD_WELFARE_OFFICER], is_staff=True,
+            is_superuser=True),
     }
 
 

@@ -6,6 +6,12 @@ A report is secret: 404 for everyone but the child-welfare officers and the fili
 project's staff (the matrix project_staff is of the own project's group, so the other
 project's reports are 404 to them too); the staff read their own but may not act (403).
 Administrators and auditors get 404 like everyone else.
+
+The list (and the navigation's link to it) is for the officers and for the staff of a project
+that may file or has filed: the matrix project_staff's own project has family contacts in
+force, so 200; everyone else, administrators included, 403 (that the list exists is no
+secret). Staff whose project has no agreement, or one without family contacts, get 403 too:
+tests/families/test_navigation.py.
 """
 
 import datetime
@@ -42,9 +48,11 @@ def officer_acts(status):
 
 
 FILE = {ANON: LOGIN, STAFF: 200, "*": 403}
+# STAFF: their own project may file (its agreement in force has family contacts: build).
+LIST = {ANON: LOGIN, WELFARE: 200, STAFF: 200, "*": 403}
 
 ROWS = [
-    Row("families:report_list", {ANON: LOGIN, WELFARE: 200, STAFF: 200, "*": 403}),
+    Row("families:report_list", LIST),
     Row("families:year", {ANON: LOGIN, WELFARE: 200, "*": 403}),
     Row("families:file", FILE, _project, scopes=BOTH, other_expect={STAFF: 403}),
     # Nothing filled in: the form comes back with its errors.

@@ -37,8 +37,7 @@ GROUPS = {
 }
 
 
-@pytest.fixture
-def case_projects(db):
+def load_case_projects():
     """What partnership.demo and proposals.demo provide: logins and the chosen proposals."""
     users = partnership_demo.load()
     # Sitting members accumulate from one proposal to the next: more ballots for the quorum.
@@ -53,6 +52,11 @@ def case_projects(db):
                                    desired_department=DepartmentFactory(name=department_name))
         proposal_in(Status.CHOSEN, proposal=proposal, ballots=ballots)
     return users
+
+
+@pytest.fixture
+def case_projects(db):
+    return load_case_projects()
 
 
 def snapshot():
