@@ -55,6 +55,8 @@ class AuditedAdmin(admin.ModelAdmin):
     def save_formset(self, request, form, formset, change):
         stored = {f.instance.pk: _stored(f.instance) for f in formset.forms
                   if f.instance.pk is not None}
+        # Deleting an object sets its pk to None: kept here to name the deleted row.
+        pks = {id(f.instance): f.instance.pk for f in formset.forms}
         super().save_formset(request, form, formset, change)
         parent = form.instance
         for obj in formset.new_objects:
@@ -65,6 +67,7 @@ class AuditedAdmin(admin.ModelAdmin):
             audit.record(actor=request.user, action="admin.changed", subject=obj,
                          parent=parent, before=before, after=after)
         for obj in formset.deleted_objects:
+            obj.pk = pks[id(obj)]
             audit.record(actor=request.user, action="admin.deleted", subject=obj,
                          parent=parent, before=stored.get(obj.pk))
 

@@ -14,7 +14,7 @@ from partnership import actions, audit
 from partnership.models import AuditEntry, GroupMembership
 from partnership.roles import Role
 from proposals.models import Call, Status
-from tests.factories import CallFactory, CitizenGroupFactory, UserFactory
+from tests.factories import CallFactory, CitizenGroupFactory, ProposalFactory, UserFactory
 from tests.lifecycle import members, proposal_in, vote
 
 pytestmark = pytest.mark.django_db
@@ -70,6 +70,37 @@ class TestTheAdminWritesTheLog:
         assert changed_call.after["quorum"] == "0.750"
         assert changed_criterion.parent_id == call.pk
         assert changed_criterion.after == {"weight": "2.00"}
+
+    def test_the_screening_checklist_edited_on_the_calls_page(self, admin_client, admin_user,
+                                                              client):
+        call = CallFactory()
+        first, dropped, kept = call.checklist.all()
+        url = reverse("admin:proposals_call_change", args=[call.pk])
+        response = admin_client.post(url, _call_form(call, **{
+            "checklist-0-text": "市内に事務所または活動拠点がある団体である",
+            "checklist-1-DELETE": "on",
+            "checklist-TOTAL_FORMS": "4", "checklist-3-id": "", "checklist-3-call": call.pk,
+            "checklist-3-text": "事業の成果を市に報告できる", "checklist-3-position": "3"}))
+        assert response.status_code == 302, response.content[:2000]
+        assert list(call.checklist.values_list("text", flat=True)) == [
+            "市内に事務所または活動拠点がある団体である", kept.text, "事業の成果を市に報告できる"]
+        # Each line in the log under the call, by the admin.
+        rows = {row.action: row for row in AuditEntry.objects.filter(
+            subject_type__model="checklistitem")}
+        assert set(rows) == {"admin.added", "admin.changed", "admin.deleted"}
+        assert {(row.parent_id, row.actor) for row in rows.values()} == {(call.pk, admin_user)}
+        assert rows["admin.changed"].subject_id == first.pk
+        assert rows["admin.changed"].before == {"text": first.text}
+        assert rows["admin.changed"].after == {"text": "市内に事務所または活動拠点がある団体である"}
+        assert (rows["admin.deleted"].subject_id, rows["admin.deleted"].before["text"]) == (
+            dropped.pk, dropped.text)
+        assert rows["admin.added"].after["text"] == "事業の成果を市に報告できる"
+        # The officer screens against the new list.
+        proposal = proposal_in(Status.SUBMITTED, proposal=ProposalFactory(call=call))
+        client.force_login(UserFactory(roles=[Role.CITY_OFFICER]))
+        page = client.get(reverse("proposals:mark_eligible", kwargs={"pk": proposal.pk}))
+        html = page.content.decode()
+        assert "事業の成果を市に報告できる" in html and dropped.text not in html
 
     def test_deleting_in_the_admin_keeps_what_was_deleted(self, admin_client):
         group = CitizenGroupFactory(name="解散した会")

@@ -1,7 +1,9 @@
 """The public hearing in Chromium, through the pages only: an officer plans a session and
 gives an eligible proposal its slot; the group sees it on its proposal and confirms it, on a
 phone; a partnership member writes notes from the hearing and finds them on the ballot page,
-and another member does not see them; both read the members' deliberation."""
+and another member does not see them; both read the members' deliberation; the member
+records a question from the hearing, the group answers it on its phone, and the member reads
+the answer on the ballot page."""
 
 import datetime
 
@@ -10,7 +12,13 @@ from django.utils import timezone
 
 from partnership.models import GroupMembership
 from partnership.roles import Role
-from proposals.hearings import HearingSession, HearingSlot, SlotStatus
+from proposals.hearings import (
+    HearingQuestion,
+    HearingSession,
+    HearingSlot,
+    QuestionStatus,
+    SlotStatus,
+)
 from proposals.models import Status
 from tests.browser_fixtures import fits_the_screen
 from tests.factories import (
@@ -28,6 +36,8 @@ PASSWORD = "correct-horse-battery"
 PLACE = "大和市保健福祉センター 5階 研修室"
 NOTES = "名簿の管理方法の説明が具体的だった。担い手の確保に課題。"
 THREAD = "担い手の確保について、3年目の体制を条件に推薦してはどうか。"
+QUESTION = "名簿の情報を扱う会員の研修は、誰がどのように行いますか。"
+ANSWER = "市の個人情報保護の担当課に講師をお願いし、年2回の研修を行います。"
 
 
 def _member(username: str):
@@ -123,3 +133,36 @@ def test_officer_schedules_group_confirms_member_keeps_notes(new_page, check_a11
     assert NOTES not in other.locator("main").inner_text()
     other.goto(f"/review/proposals/{proposal.pk}/deliberation/")
     assert THREAD in other.locator("main").inner_text()
+
+    # 5. The member records a question from the hearing; an empty form shows its errors.
+    desk.goto(f"/review/proposals/{proposal.pk}/ballot/")
+    desk.locator(f"main a[href='/review/proposals/{proposal.pk}/questions/new/']").click()
+    desk.locator("main form button[type=submit]").click()
+    desk.locator("#error-summary").wait_for()
+    check_a11y(desk)
+    desk.locator("#id_question").fill(QUESTION)
+    desk.locator("main form button[type=submit]").click()
+    desk.wait_for_url(f"**/proposals/{proposal.pk}/")
+    assert QUESTION in desk.locator("#questions-heading + dl").inner_text()
+    check_a11y(desk)
+    question = HearingQuestion.objects.get(proposal=proposal)
+
+    # 6. The group answers it from its proposal's page, on the phone.
+    phone.goto(f"/proposals/{proposal.pk}/")
+    assert QUESTION in phone.locator("main").inner_text()
+    phone.locator(f"main a[href='/hearings/questions/{question.pk}/answer/']").click()
+    assert fits_the_screen(phone)
+    check_a11y(phone)
+    phone.locator("#id_answer").fill(ANSWER)
+    phone.locator("main form button[type=submit]").click()
+    phone.wait_for_url(f"**/proposals/{proposal.pk}/")
+    assert ANSWER in phone.locator("#questions-heading + dl").inner_text()
+    assert phone.locator(f"main a[href='/hearings/questions/{question.pk}/answer/']").count() == 0
+    assert fits_the_screen(phone)
+    check_a11y(phone)
+    question.refresh_from_db()
+    assert (question.status, question.answer) == (QuestionStatus.ANSWERED, ANSWER)
+
+    # ... and the member reads the answer on the ballot page.
+    desk.goto(f"/review/proposals/{proposal.pk}/ballot/")
+    assert ANSWER in desk.locator("#questions-heading + dl").inner_text()

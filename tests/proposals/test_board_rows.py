@@ -7,6 +7,7 @@ import pytest
 from django.urls import reverse
 
 from proposals.models import ReviewResult, Status, Vote
+from tests.consultations import consulted_proposal_in
 from tests.lifecycle import chair, proposal_in
 
 pytestmark = pytest.mark.django_db
@@ -65,3 +66,18 @@ def test_casting_decision_is_shown_in_words(client):
     proposal = proposal_in(Status.RECOMMENDED)
     ReviewResult.objects.filter(proposal=proposal).update(casting_vote=Vote.RECOMMEND)
     assert "casting decision: Recommend" in row_of(board(client, proposal), proposal)
+
+
+def test_the_consultation_goes_with_the_review_to_the_chairs_board(client):
+    waiting = consulted_proposal_in(Status.ELIGIBLE)
+    reviewed = consulted_proposal_in(Status.UNDER_REVIEW, call=waiting.call)
+    page = board(client, reviewed)
+    link = reverse("proposals:consultation_detail", kwargs={"pk": reviewed.consultation.pk})
+    row = row_of(page, reviewed)
+    assert f'href="{link}"' in row
+    assert f"Consultation<span class=\"visually-hidden\"> on {reviewed.title}</span>" in row
+    # Before the review the consultation is the group's and the department's alone.
+    before = reverse("proposals:consultation_detail", kwargs={"pk": waiting.consultation.pk})
+    assert before not in page and "Consultation" not in row_of(page, waiting)
+    # The chair may follow the link.
+    assert reviewed.consultation.fit in client.get(link).content.decode()

@@ -7,12 +7,12 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from partnership.models import Notification
+from partnership.models import AuditEntry, Notification
 from partnership.roles import Role
 from proposals import actions
 from proposals.consultations import Consultation, ConsultationStatus
 from proposals.errors import ProposalError
-from proposals.models import Status
+from proposals.models import Proposal, Status
 from tests.consultations import consultation_in, consulted_proposal_in, department_officer
 from tests.factories import CallFactory, DepartmentFactory, ProposalFactory, UserFactory
 from tests.lifecycle import group_member, members
@@ -84,6 +84,31 @@ def test_a_call_that_requires_a_consultation_refuses_a_submission_without_one():
     actions.submit(actor=group_member(draft), proposal=draft)
     draft.refresh_from_db()
     assert draft.status == Status.SUBMITTED
+
+
+def test_the_submit_page_refuses_without_a_consultation_in_words_and_changes_nothing(client):
+    draft = ProposalFactory(call=CallFactory(consultation_required=True))
+    client.force_login(group_member(draft))
+    url = reverse("proposals:proposal_submit", args=[draft.pk])
+    Notification.objects.all().delete()
+    for language, message in (
+            ("ja", "この募集では、提出前に担当課への事前相談が必要です。"
+                   "先にこの下書きについて事前相談を申し込んでください。"),
+            ("en", "This call asks each group to consult the department before submitting: "
+                   "open a consultation for this draft first.")):
+        response = client.post(url, HTTP_ACCEPT_LANGUAGE=language)
+        assert response.status_code == 200
+        page = text(response)
+        summary = page[page.index('id="error-summary"'):]
+        assert message in summary[:summary.index("</div>")]
+    unchanged = Proposal.objects.get(pk=draft.pk)
+    assert (unchanged.status, unchanged.submitted_at) == (Status.DRAFT, None)
+    assert not AuditEntry.objects.filter(action="proposal.submitted").exists()
+    assert not Notification.objects.exists()
+    # With a consultation opened, the same page submits it.
+    consultation_in(ConsultationStatus.OPEN, proposal=draft)
+    assert client.post(url).status_code == 302
+    assert Proposal.objects.get(pk=draft.pk).status == Status.SUBMITTED
 
 
 def test_a_consultation_before_the_draft_is_attached_to_it_later(client):

@@ -223,3 +223,31 @@ def test_the_current_call_has_a_calendar_and_a_hearing(demo, client):
     review = call.proposals.get(status=Status.UNDER_REVIEW)
     assert review.hearing_questions.get().question not in text(
         client.get(reverse("proposals:proposal_detail", kwargs={"pk": review.pk})))
+
+
+def test_the_current_call_has_consultations_with_the_departments_views(demo):
+    from django.contrib.auth import get_user_model
+
+    from proposals.consultations import ConsultationStatus
+
+    call = Call.objects.exclude(fiscal_year__in=HISTORIC).get()
+    consultations = call.consultations.select_related("proposal", "department")
+    # Answered with a view of every part, and replied to by the group.
+    answered = consultations.exclude(answered_at=None)
+    assert answered.count() >= 3
+    for consultation in answered:
+        assert consultation.status == ConsultationStatus.REPLIED
+        assert consultation.fit and consultation.contribution and consultation.concerns
+        assert consultation.reply and consultation.replied_at
+        assert consultation.answered_by.departments.filter(pk=consultation.department_id).exists()
+    # One raises an overlap with a city service, and the group's reply answers it.
+    overlapping = answered.exclude(overlap="").get()
+    assert overlapping.proposal.title == "高齢者のスマートフォン教室事業"
+    assert "公民館" in overlapping.overlap and "スマホ講座" in overlapping.overlap
+    assert "公民館講座" in overlapping.reply
+    # One still waits for the `officer` login's answer.
+    waiting = consultations.get(status=ConsultationStatus.OPEN)
+    assert waiting.answered_at is None and not waiting.reply
+    assert not any(getattr(waiting, field) for field in waiting.VIEW_FIELDS)
+    officer = get_user_model().objects.get(username="officer")
+    assert officer.has_perm("proposals.answer_consultation", waiting)
