@@ -4,6 +4,7 @@ import re
 
 import pytest
 
+from partnership.demo import DEMO_LOGINS
 from partnership.models import Notification
 from partnership.roles import Role
 from tests.browser_fixtures import fits_the_screen, watch_csp
@@ -63,24 +64,39 @@ def test_phone_menu_opens(new_page, make_user, sign_in):
     assert fits_the_screen(page)
 
 
+# The demo's logins: the same roles give the same menu items. The citizen is also a group's
+# member (My proposals, My groups, Consultations) with a long name; every user has unread
+# notifications, whose badge widens the menu.
+MENU_USERS = {login.username: login for login in DEMO_LOGINS}
+
+
 @pytest.mark.parametrize("locale", ["ja", "en"])
+@pytest.mark.parametrize("username", list(MENU_USERS))
 def test_the_menu_stays_on_one_line_at_1366_px(browser, live_server, make_user, settings,
-                                                locale):
+                                                locale, username):
     settings.LANGUAGE_CODE = "ja"
-    # The longest menu: a group's member (My proposals, My groups, Consultations) with a long
-    # name.
-    user = make_user(Role.CITIZEN, Role.PROJECT_STAFF, username="hanako",
-                     password="right-password-123", language=locale,
-                     display_name="大和 花子 (子育てサポートやまと 代表・事業スタッフ)")
-    GroupMembershipFactory(user=user)
+    login = MENU_USERS[username]
+    citizen, admin = Role.CITIZEN in login.roles, Role.ADMINISTRATOR in login.roles
+    user = make_user(*login.roles, username=username, password="right-password-123",
+                     language=locale, is_staff=admin, is_superuser=admin,
+                     display_name="大和 花子 (子育てサポートやまと 代表・事業スタッフ)" if citizen
+                     else login.display_name)
+    if citizen:
+        GroupMembershipFactory(user=user)
+    Notification.objects.bulk_create(
+        Notification(recipient=user, kind="proposal_status", path="/calls/",
+                     params={"title": "子育て支援", "call": "2026年度募集",
+                             "status": "submitted", "reason": ""})
+        for _ in range(12))
     context = browser.new_context(locale=locale, base_url=live_server.url,
                                   viewport={"width": 1366, "height": 800})
     page = context.new_page()
     page.goto("/accounts/login/")
-    page.locator("#id_username").fill("hanako")
+    page.locator("#id_username").fill(username)
     page.locator("#id_password").fill("right-password-123")
     page.locator("main form button[type=submit]").click()
     page.wait_for_load_state()
+    assert page.locator("#main-nav .badge").inner_text() == "12"
     tops = page.eval_on_selector_all(
         "#main-nav .nav-link", "links => links.map(a => Math.round(a.getBoundingClientRect().top))")
     assert len(set(tops)) == 1, tops  # one line, no item broken in two

@@ -99,14 +99,14 @@ def test_targets_against_results(client, project):
     requests_row = body.split('data-indicator="service_requests"')[1].split("</tr>")[0]
     assert ">10<" in requests_row.replace(" ", "").replace("\n", "")
     assert '<td class="text-end result">8</td>' in requests_row
-    assert '<td class="text-end ratio">80.0%</td>' in requests_row  # as the reports show it
+    assert '<td class="text-end share">80.0%</td>' in requests_row  # as the reports show it
     assert "agreed" in requests_row
     hours_row = body.split('data-indicator="activity_hours"')[1].split("</tr>")[0]
     assert '<td class="text-end result">8.00</td>' in hours_row
-    assert '<td class="text-end ratio">50.0%</td>' in hours_row
+    assert '<td class="text-end share">50.0%</td>' in hours_row
     users_row = body.split('data-indicator="facility_users"')[1].split("</tr>")[0]
     assert '<td class="text-end result">24</td>' in users_row
-    assert '<td class="text-end ratio">—</td>' in users_row
+    assert '<td class="text-end share">—</td>' in users_row
 
 
 @pytest.mark.django_db
