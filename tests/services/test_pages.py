@@ -66,6 +66,8 @@ def test_project_page_queries_are_constant(client, django_assert_max_num_queries
     for project in (small, large):
         client.force_login(staff_of(project))
         url = reverse("services:project_detail", kwargs={"code": project.code})
+        # The first page of a process also looks up content types, which Django then keeps.
+        client.get(url, {"year": 2011})
         with django_assert_max_num_queries(25) as context:
             response = client.get(url, {"year": 2011})
         assert response.status_code == 200
