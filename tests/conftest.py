@@ -48,12 +48,26 @@ def _media(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
 
 
-@pytest.fixture
-def matrix_objects(db):
-    """Objects the URL matrix builds its URLs from (see tests/matrix/)."""
+@pytest.fixture(scope="module")
+def _matrix_data(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The matrix objects and the folder of their uploads, built once for a module's tests
+    (about a thousand rows), in a transaction rolled back at the module's end."""
+    from django.test import override_settings
+
+    from .shared_data import rolled_back
     from .url_matrix import build_objects
 
-    return build_objects()
+    media = tmp_path_factory.mktemp("matrix-media")
+    with rolled_back(django_db_blocker), override_settings(MEDIA_ROOT=media):
+        yield build_objects(), media
+
+
+@pytest.fixture
+def matrix_objects(_matrix_data, settings):
+    """Objects the URL matrix builds its URLs from (see tests/matrix/). Each test, marked
+    `django_db`, changes them only inside its own savepoint."""
+    objects, settings.MEDIA_ROOT = _matrix_data
+    return objects
 
 
 @pytest.fixture

@@ -10,8 +10,8 @@ from partnership.roles import Role
 
 from .url_matrix import ANON, LOGIN, ROWS, VISITORS
 
-# One test a row: the objects the matrix needs (about a thousand rows of data) are built
-# once for all of a row's visitors and scopes, not once for each of them.
+# One test a row, for all its visitors and scopes: the objects the matrix needs are built
+# once for the module (`matrix_objects`).
 CASES = [pytest.param(row, id=f"{row.name}-{row.method}") for row in ROWS]
 
 

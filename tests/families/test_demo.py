@@ -40,21 +40,15 @@ def demo(django_db_setup, django_db_blocker):
     """The case projects' demo and its reports (loaded twice: the second load adds nothing),
     once for the module, in a transaction rolled back at the end. Gives the fiscal 2011
     service figures as they were before the reports."""
-    from django.db import transaction
+    from ..shared_data import rolled_back
 
-    with django_db_blocker.unblock():
-        atomic = transaction.atomic()
-        atomic.__enter__()
-        try:
-            load_case_projects()
-            services_demo.load()
-            figures_before = indicator_values(years=[2011])
-            families_demo.load()
-            families_demo.load()
-            yield figures_before
-        finally:
-            transaction.set_rollback(True)
-            atomic.__exit__(None, None, None)
+    with rolled_back(django_db_blocker):
+        load_case_projects()
+        services_demo.load()
+        figures_before = indicator_values(years=[2011])
+        families_demo.load()
+        families_demo.load()
+        yield figures_before
 
 
 def test_the_demo_reports(demo):

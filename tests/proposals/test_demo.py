@@ -43,24 +43,17 @@ def every_count() -> dict[str, int]:
 @pytest.fixture(scope="module")
 def demo(django_db_setup, django_db_blocker):
     """Run `demo` twice (in one module-wide transaction rolled back at the end)."""
-    from django.conf import settings
-    from django.db import transaction
+    from django.test import override_settings
 
-    with django_db_blocker.unblock():
-        atomic = transaction.atomic()
-        atomic.__enter__()
-        old_debug, settings.DEBUG = settings.DEBUG, True
-        try:
-            call_command("demo", stdout=io.StringIO())
-            first = every_count()
-            out = io.StringIO()
-            call_command("demo", stdout=out)
-            second = every_count()
-            yield {"first": first, "second": second, "output": out.getvalue()}
-        finally:
-            settings.DEBUG = old_debug
-            transaction.set_rollback(True)
-            atomic.__exit__(None, None, None)
+    from ..shared_data import rolled_back
+
+    with rolled_back(django_db_blocker), override_settings(DEBUG=True):
+        call_command("demo", stdout=io.StringIO())
+        first = every_count()
+        out = io.StringIO()
+        call_command("demo", stdout=out)
+        second = every_count()
+        yield {"first": first, "second": second, "output": out.getvalue()}
 
 
 pytestmark = pytest.mark.django_db

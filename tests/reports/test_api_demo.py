@@ -13,17 +13,11 @@ from .api_helpers import api_rows, command_csv, command_rows
 @pytest.fixture(scope="module")
 def demo(django_db_setup, django_db_blocker):
     """The demo, loaded once for the module in a transaction rolled back at the end."""
-    from django.db import transaction
+    from ..shared_data import rolled_back
 
-    with django_db_blocker.unblock():
-        atomic = transaction.atomic()
-        atomic.__enter__()
-        try:
-            call_command("demo", "--force", stdout=io.StringIO())
-            yield
-        finally:
-            transaction.set_rollback(True)
-            atomic.__exit__(None, None, None)
+    with rolled_back(django_db_blocker):
+        call_command("demo", "--force", stdout=io.StringIO())
+        yield
 
 
 pytestmark = pytest.mark.django_db
