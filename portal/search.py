@@ -1,5 +1,6 @@
-"""Public search over calls, proposals and projects: words in their titles, summaries,
-groups and departments, with filters that combine (fiscal year, status, department, field
+"""Public search over calls, proposals and projects: words in their titles (and a call's
+English title and description), summaries, groups and departments (by their Japanese or
+English name), with filters that combine (fiscal year, status, department, field
 of activity). Only what is public is ever found: a
 proposal once it was submitted (never a draft), every call and every project.
 
@@ -16,9 +17,10 @@ from proposals.models import Call, Proposal
 from services.models import Project
 
 FIELDS = {
-    "proposals": ("title", "summary", "group__name", "desired_department__name"),
-    "calls": ("title", "description"),
-    "projects": ("title", "code", "group__name", "department__name"),
+    "proposals": ("title", "summary", "group__name", "desired_department__name",
+                  "desired_department__name_en"),
+    "calls": ("title", "title_en", "description", "description_en"),
+    "projects": ("title", "code", "group__name", "department__name", "department__name_en"),
 }
 YEAR = {"proposals": "call__fiscal_year", "calls": "fiscal_year",
         "projects": "proposal__call__fiscal_year"}

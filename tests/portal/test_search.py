@@ -7,6 +7,7 @@ import pytest
 from django.urls import reverse
 
 from proposals.models import Proposal, Status
+from services.models import Project
 from tests.factories import CallFactory, CitizenGroupFactory, DepartmentFactory, ProposalFactory
 from tests.pages import queries_for, text
 from tests.services.conftest import make_project
@@ -76,6 +77,37 @@ def test_a_project_has_its_proposal_s_field(client):
 def test_the_group_name_is_searched(client):
     submitted("公園の清掃", group=CitizenGroupFactory(name="NPO法人 みどりの会"))
     assert "公園の清掃" in text(search(client, q="みどり"))
+
+
+def test_a_word_only_in_the_summary_finds_the_proposal(client):
+    submitted("地域の集いの場", summary="空き店舗で高齢者の見守りと子育て相談を開く。")
+    submitted("公園の清掃", summary="月に一度、公園を清掃する。")
+    page = text(search(client, q="見守り"))
+    assert "地域の集いの場" in page and "公園の清掃" not in page
+
+
+def test_a_department_is_found_by_its_japanese_and_its_english_name(client):
+    department = DepartmentFactory(name="危機管理課", name_en="Crisis Management Division")
+    submitted("避難所の運営訓練", desired_department=department)
+    submitted("花壇づくり", desired_department=DepartmentFactory(name="公園緑地課",
+                                                                   name_en="Parks Division"))
+    make_project("bousai-kunren")
+    Project.objects.filter(code="bousai-kunren").update(department=department)
+    for word in ("危機管理", "crisis", "MANAGEMENT"):
+        page = text(search(client, q=word))
+        assert "避難所の運営訓練" in page and "花壇づくり" not in page, word
+        projects = text(search(client, q=word, kind="projects"))
+        assert reverse("services:project_detail", args=["bousai-kunren"]) in projects, word
+
+
+def test_a_call_is_found_by_its_english_title_and_description_and_shows_it(client):
+    CallFactory(title="令和8年度 協働事業提案募集", title_en="Partnership proposals, fiscal 2026",
+                description_en="Groups may propose projects on disaster readiness.")
+    CallFactory(title="令和7年度 協働事業提案募集", title_en="Partnership proposals, fiscal 2025")
+    page = text(search(client, q="fiscal 2026", kind="calls"))
+    assert "Partnership proposals, fiscal 2026" in page and "fiscal 2025" not in page
+    assert "Partnership proposals, fiscal 2026" in text(
+        search(client, q="readiness", kind="calls"))
 
 
 def test_calls_and_projects_are_found(client):
