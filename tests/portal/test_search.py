@@ -4,6 +4,8 @@ pages, only what is public, bad input answered clearly, constant queries."""
 from urllib.parse import urlencode
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from proposals.models import Proposal, Status
@@ -139,6 +141,17 @@ def test_constant_queries_at_two_sizes(client):
     for i in range(1, 30):
         submitted(f"子育て {i}", call=call, group=CitizenGroupFactory())
     assert queries_for(client, url) == small
+
+
+def test_the_rows_shown_are_counted_once(client):
+    for i in range(3):
+        submitted(f"子育て {i}")
+    with CaptureQueriesContext(connection) as queries:
+        response = search(client, q="子育て")
+    assert response.context["page_obj"].paginator.count == 3
+    counts = [q["sql"] for q in queries.captured_queries
+              if q["sql"].startswith('SELECT COUNT(*) AS "__count" FROM "proposals_proposal"')]
+    assert len(counts) == 1, counts
 
 
 @pytest.mark.parametrize("params", [
