@@ -3,7 +3,8 @@
 Each section is counted in one query and shows its first rows (one more query), so the
 page costs the same however much waits. A section is offered only when the person's
 permission (the same `rules` permission as the navigation and the queue's own page)
-allows it.
+allows it. A row shows its deadline where the data has one: the call's closing, its
+consultations' end, its review's end and its decision day; an invitation's expiry.
 """
 
 import datetime
@@ -62,9 +63,10 @@ def drafts(user: User) -> Section:
 
 def consultations(user: User) -> Section:
     queryset = consultations_for(user).filter(status=ConsultationStatus.OPEN,
-                                              department__officers=user)
+                                              department__officers=user).select_related("call")
     return _section("consultations", _("Consultations to answer"), queryset, lambda c: Item(
-        str(c), reverse("proposals:consultation_detail", args=[c.pk]), None, c.group.name),
+        str(c), reverse("proposals:consultation_detail", args=[c.pk]),
+        c.call.consultation_closes_on, c.group.name),
         reverse("proposals:consultation_list"))
 
 
@@ -100,7 +102,7 @@ def reviews_at_quorum(user: User) -> Section:
 
 def decisions(user: User) -> Section:
     return _section("decisions", _("Decisions waiting"), decision_queue(), lambda p: Item(
-        p.title, reverse("proposals:decide", args=[p.pk]), None, p.group.name),
+        p.title, reverse("proposals:decide", args=[p.pk]), p.call.decision_on, p.group.name),
         reverse("proposals:decision_queue"))
 
 
@@ -137,7 +139,7 @@ def years_due(user: User, today: datetime.date) -> Section:
 
 def invitations(user: User) -> Section:
     return _section("invitations", _("Invitations to a group"), invitations_for(user=user),
-                    lambda i: Item(i.group.name, reverse("my_invitations")),
+                    lambda i: Item(i.group.name, reverse("my_invitations"), i.expires_at),
                     reverse("my_invitations"))
 
 

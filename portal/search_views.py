@@ -8,6 +8,19 @@ from . import search
 from .search_forms import KINDS, SearchForm
 
 
+class CountedPaginator(Paginator):
+    """A paginator told its count: the tabs have just counted the same rows, and counting
+    them again would search the proposals a second time."""
+
+    def __init__(self, object_list, per_page: int, count: int):
+        super().__init__(object_list, per_page)
+        self._count = count
+
+    @property
+    def count(self) -> int:
+        return self._count
+
+
 class SearchView(PermissionRequiredMixin, TemplateView):
     """Everyone's search; the form is read from the address, so a search can be shared."""
 
@@ -20,11 +33,11 @@ class SearchView(PermissionRequiredMixin, TemplateView):
         context = {"form": form, "searched": False}
         if form.is_bound and form.is_valid() and text.check(form):
             query, kind = form.search_query(), form.search_kind()
-            page = Paginator(search.results(kind, query), self.page_size).get_page(
-                self.request.GET.get("page"))
+            counts = search.counts(query)
+            page = CountedPaginator(search.results(kind, query), self.page_size,
+                                    counts[kind]).get_page(self.request.GET.get("page"))
             params = self.request.GET.copy()
             params.pop("page", None)
-            counts = search.counts(query)
             tabs = []
             for value, label in KINDS:
                 params["kind"] = value

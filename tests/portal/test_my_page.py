@@ -8,6 +8,7 @@ from django.urls import reverse
 
 from partnership.models import Invitation
 from partnership.roles import Role
+from proposals.consultations import Consultation
 from proposals.models import Proposal, Status
 from services.models import ProjectYear, Target
 from tests.factories import (
@@ -50,8 +51,13 @@ def everyone_at_once(make_user):
 
 def add_rows(user, group, department, n: int, start: int) -> None:
     """n more of everything that waits for `user`."""
-    call = CallFactory()
+    call = CallFactory(consultation_closes_on=datetime.date(2031, 5, 20),
+                       review_ends_on=datetime.date(2031, 9, 10),
+                       decision_on=datetime.date(2031, 10, 1))
     for i in range(start, start + n):
+        Consultation.objects.create(call=call, group=CitizenGroupFactory(), department=department,
+                                    subject=f"相談{i}", question="連携の可能性について",
+                                    opened_by=user)
         ProposalFactory(call=call, group=group, created_by=user, title=f"下書き{i}")
         for status in (Status.SUBMITTED, Status.UNDER_REVIEW, Status.RECOMMENDED):
             proposal = ProposalFactory(call=call, title=f"{status}{i}")
@@ -77,7 +83,8 @@ def test_my_page_costs_the_same_queries_at_two_sizes(client, everyone_at_once):
     large = queries_for(client, reverse("my_page"))
     assert large == small, (small, large)
     page = text(client.get(reverse("my_page")))
-    for key, expected in (("drafts", 13), ("screenings", 13), ("ballots", 13),
+    for key, expected in (("drafts", 13), ("consultations", 13), ("screenings", 13),
+                          ("ballots", 13),
                           ("decisions", 13), ("targets", 13),
                           ("invitations", 13), ("projects", 13)):
         assert count_in(page, key) == expected, key
@@ -97,6 +104,62 @@ def test_a_draft_shows_its_call_closing_date(client, make_user):
     drafts = section(text(client.get(reverse("my_page"))), "drafts")
     assert "防災マップづくり" in drafts and "2031-07-15" in drafts
     assert reverse("proposals:proposal_edit", args=[draft.pk]) in drafts
+
+
+CALENDAR = {"consultation_closes_on": datetime.date(2031, 5, 20),
+            "review_ends_on": datetime.date(2031, 9, 10),
+            "decision_on": datetime.date(2031, 10, 1)}
+
+
+def only_date_in(page: str, key: str, day: str) -> bool:
+    """The section lists `day` as a deadline (and none of the call's other dates)."""
+    shown = section(page, key)
+    others = {str(d) for d in CALENDAR.values()} - {day}
+    return f'<time datetime="{day}' in shown and not any(d in shown for d in others)
+
+
+def test_a_consultation_to_answer_shows_the_call_s_end_of_consultations(client):
+    from tests.consultations import consultation_in, department_officer
+
+    draft = ProposalFactory(call=CallFactory(**CALENDAR))
+    consultation = consultation_in("open", proposal=draft)
+    client.force_login(department_officer(consultation.department))
+    page = text(client.get(reverse("my_page")))
+    assert consultation.subject in section(page, "consultations")
+    assert only_date_in(page, "consultations", "2031-05-20")
+
+
+def test_a_decision_waiting_shows_the_call_s_decision_day(client, make_user):
+    proposal = ProposalFactory(call=CallFactory(**CALENDAR), title="防災マップづくり")
+    Proposal.objects.filter(pk=proposal.pk).update(status=Status.RECOMMENDED)
+    client.force_login(make_user(Role.MAYORS_OFFICE, language="en"))
+    page = text(client.get(reverse("my_page")))
+    assert "防災マップづくり" in section(page, "decisions")
+    assert only_date_in(page, "decisions", "2031-10-01")
+
+
+def test_a_ballot_to_cast_and_a_review_at_quorum_show_the_review_s_end(client):
+    the_chair = chair()
+    proposal = proposal_in(Status.UNDER_REVIEW, the_chair=the_chair, ballots=0,
+                           call=CallFactory(**CALENDAR))
+    for voter in members(3):
+        vote(voter, proposal)
+    client.force_login(the_chair)
+    page = text(client.get(reverse("my_page")))
+    assert count_in(page, "ballots") == 1 and count_in(page, "quorum") == 1
+    assert only_date_in(page, "ballots", "2031-09-10")
+    assert only_date_in(page, "quorum", "2031-09-10")
+
+
+def test_an_invitation_shows_its_expiry(client, make_user):
+    user = make_user(language="en")
+    Invitation.objects.create(group=CitizenGroupFactory(name="NPO法人 みどりの会"),
+                              identifier=user.username, invited_by=make_user(),
+                              expires_at=datetime.datetime(2031, 3, 31, 12, tzinfo=datetime.UTC))
+    client.force_login(user)
+    invitations = section(text(client.get(reverse("my_page"))), "invitations")
+    assert "みどりの会" in invitations
+    assert '<time datetime="2031-03-31T21:00:00+09:00' in invitations  # Tokyo time
 
 
 @pytest.mark.parametrize(("roles", "shown", "hidden"), [

@@ -4,9 +4,12 @@ pages, only what is public, bad input answered clearly, constant queries."""
 from urllib.parse import urlencode
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from proposals.models import Proposal, Status
+from services.models import Project
 from tests.factories import CallFactory, CitizenGroupFactory, DepartmentFactory, ProposalFactory
 from tests.pages import queries_for, text
 from tests.services.conftest import make_project
@@ -78,6 +81,38 @@ def test_the_group_name_is_searched(client):
     assert "公園の清掃" in text(search(client, q="みどり"))
 
 
+def test_a_word_only_in_the_summary_finds_the_proposal(client):
+    submitted("地域の集いの場", summary="空き店舗で高齢者の見守りと子育て相談を開く。")
+    submitted("公園の清掃", summary="月に一度、公園を清掃する。")
+    for word in ("見守り", "店舗"):  # three characters, and two (no trigram index)
+        page = text(search(client, q=word))
+        assert "地域の集いの場" in page and "公園の清掃" not in page, word
+
+
+def test_a_department_is_found_by_its_japanese_and_its_english_name(client):
+    department = DepartmentFactory(name="危機管理課", name_en="Crisis Management Division")
+    submitted("避難所の運営訓練", desired_department=department)
+    submitted("花壇づくり", desired_department=DepartmentFactory(name="公園緑地課",
+                                                                   name_en="Parks Division"))
+    make_project("bousai-kunren")
+    Project.objects.filter(code="bousai-kunren").update(department=department)
+    for word in ("危機管理", "crisis", "MANAGEMENT"):
+        page = text(search(client, q=word))
+        assert "避難所の運営訓練" in page and "花壇づくり" not in page, word
+        projects = text(search(client, q=word, kind="projects"))
+        assert reverse("services:project_detail", args=["bousai-kunren"]) in projects, word
+
+
+def test_a_call_is_found_by_its_english_title_and_description_and_shows_it(client):
+    CallFactory(title="令和8年度 協働事業提案募集", title_en="Partnership proposals, fiscal 2026",
+                description_en="Groups may propose projects on disaster readiness.")
+    CallFactory(title="令和7年度 協働事業提案募集", title_en="Partnership proposals, fiscal 2025")
+    page = text(search(client, q="fiscal 2026", kind="calls"))
+    assert "Partnership proposals, fiscal 2026" in page and "fiscal 2025" not in page
+    assert "Partnership proposals, fiscal 2026" in text(
+        search(client, q="readiness", kind="calls"))
+
+
 def test_calls_and_projects_are_found(client):
     CallFactory(title="令和8年度 協働事業提案募集", fiscal_year=2026)
     make_project("kosodate-advice")
@@ -106,6 +141,17 @@ def test_constant_queries_at_two_sizes(client):
     for i in range(1, 30):
         submitted(f"子育て {i}", call=call, group=CitizenGroupFactory())
     assert queries_for(client, url) == small
+
+
+def test_the_rows_shown_are_counted_once(client):
+    for i in range(3):
+        submitted(f"子育て {i}")
+    with CaptureQueriesContext(connection) as queries:
+        response = search(client, q="子育て")
+    assert response.context["page_obj"].paginator.count == 3
+    counts = [q["sql"] for q in queries.captured_queries
+              if q["sql"].startswith('SELECT COUNT(*) AS "__count" FROM "proposals_proposal"')]
+    assert len(counts) == 1, counts
 
 
 @pytest.mark.parametrize("params", [
