@@ -15,6 +15,7 @@ import pytest
 from django.conf import settings
 from django.core.management import call_command
 
+from partnership.demo import DEMO_PASSWORD
 from tests.browser_fixtures import fits_the_screen
 
 
@@ -31,7 +32,6 @@ pytestmark = [
                        reason="the crawl runs in CI's SQLite pass (the same pages)"),
 ]
 
-PASSWORD = "yamato-demo-2026"
 ROLES = ["citizen", "member", "chair", "mayor", "officer", "staff", "auditor", "welfare", None]
 WIDTHS = {"phone": {"width": 390, "height": 844}, "desktop": {"width": 1366, "height": 900}}
 # Links that act or download rather than show a page.
@@ -106,7 +106,7 @@ def demo_site(live_server, settings):
 # One test a language, so that CI's two test processes crawl side by side (the crawl was
 # eight minutes of one process while the other had finished).
 @pytest.mark.parametrize("language", ["ja", "en"])
-def test_every_page_of_every_role_at_both_widths(browser, demo_site, language):
+def test_every_page_of_every_role_at_both_widths(browser, demo_site, sign_in, language):
     english = english_sentences()
     problems: list[str] = []
     for role in ROLES:
@@ -117,11 +117,7 @@ def test_every_page_of_every_role_at_both_widths(browser, demo_site, language):
             context.set_default_timeout(15_000)
             page = context.new_page()
             if role:
-                page.goto("/accounts/login/")
-                page.locator("#id_username").fill(role)
-                page.locator("#id_password").fill(PASSWORD)
-                page.locator("main form button[type=submit]").click()
-                page.wait_for_load_state()
+                sign_in(page, role, DEMO_PASSWORD)
             urls = urls or reachable(page)
             for url in urls:
                 problems += [f"{role or 'anonymous'} {language} {width}: {p}"

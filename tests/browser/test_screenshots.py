@@ -51,7 +51,7 @@ def folder(tmp_path) -> Path:
     return tmp_path
 
 
-def test_screenshots_of_the_key_pages(browser, live_server, settings, folder):
+def test_screenshots_of_the_key_pages(browser, live_server, settings, folder, sign_in):
     settings.LANGUAGE_CODE = "ja"
     call_command("demo", force=True, verbosity=0)
     folder.mkdir(parents=True, exist_ok=True)
@@ -61,11 +61,7 @@ def test_screenshots_of_the_key_pages(browser, live_server, settings, folder):
         context.set_default_timeout(15_000)
         page = context.new_page()
         if login:
-            page.goto("/accounts/login/")
-            page.locator("#id_username").fill(login)
-            page.locator("#id_password").fill(DEMO_PASSWORD)
-            page.locator("main form button[type=submit]").click()
-            page.wait_for_load_state()
+            sign_in(page, login, DEMO_PASSWORD)
             # A person's own language setting wins over the browser's: switch as they would.
             page.locator("#language-select").select_option(language)
             page.locator("form.language-switcher button[type=submit]").click()
