@@ -15,7 +15,8 @@ import re
 import pytest
 from django.core.management import call_command
 
-from tests.browser.test_crawl import PASSWORD, connection_vendor
+from partnership.demo import DEMO_PASSWORD
+from tests.browser.test_crawl import connection_vendor
 
 pytestmark = [
     pytest.mark.django_db(transaction=True), pytest.mark.browser,
@@ -48,7 +49,7 @@ def journey(page, role: str, language: str) -> list[str]:
     """Sign in, land on My page, follow the first task: what went wrong on the way."""
     page.goto("/accounts/login/")
     page.locator("#id_username").fill(role)
-    page.locator("#id_password").fill(PASSWORD)
+    page.locator("#id_password").fill(DEMO_PASSWORD)
     page.locator("main form button[type=submit]").click()
     page.wait_for_url("**/my/")
     if language != "ja":
